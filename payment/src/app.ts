@@ -1,0 +1,40 @@
+import { createApp } from "@platform/shared/app";
+import { idempotent } from "@platform/shared/idempotency/idempotency.middleware";
+import type { Logger } from "@platform/shared/logger";
+import type { OutboxRelay } from "@platform/shared/outbox/outbox-relay";
+import { outboxRouter } from "@platform/shared/outbox/outbox.router";
+import { sql } from "drizzle-orm";
+import type { PaymentDb } from "./db/client";
+import type { PaymentSettings } from "./env";
+import type { PaymentProcessor } from "./processing/payment-processor";
+import { paymentsRouter } from "./routes/payments/payments.index";
+import type { PaymentStore } from "./store/payment-store";
+
+export type PaymentDeps = {
+  db: PaymentDb;
+  store: PaymentStore;
+  processor: PaymentProcessor;
+  relay: OutboxRelay;
+  logger: Logger;
+  settings: PaymentSettings;
+  syncWaitMs: number;
+};
+
+export const VERSION = "1.0.0";
+
+export function createPaymentApp(deps: PaymentDeps) {
+  const app = createApp({
+    service: "payment",
+    version: VERSION,
+    description: "Payments of orders: one per order, 100 to 1,000,000 JPY, charged through the gateway, refunded in full or in part. Every status change is sent to the Order Service as a signed webhook.",
+    logger: deps.logger,
+    checks: { db: () => deps.db.run(sql`select 1`) },
+    bodyLimitBytes: deps.settings.BODY_LIMIT_BYTES,
+    corsOrigin: deps.settings.DASHBOARD_ORIGIN,
+    apiToken: deps.settings.API_TOKEN,
+  });
+  app.use("/api/v1/*", idempotent(deps.db));
+  app.route("/", paymentsRouter(deps));
+  app.route("/", outboxRouter(deps.relay));
+  return app;
+}

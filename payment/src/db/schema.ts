@@ -1,0 +1,29 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { PaymentStatus } from "@platform/shared/contracts/payment";
+export { outbox } from "@platform/shared/outbox/outbox.schema";
+export { idempotencyKeys } from "@platform/shared/idempotency/idempotency.schema";
+
+export const payments = sqliteTable("payments", {
+  id: text("id").primaryKey(),
+  /** Unique: one payment per order (FR-014), enforced here so concurrent requests cannot both win. */
+  order_id: text("order_id").notNull().unique(),
+  amount: integer("amount").notNull(),
+  currency: text("currency", { enum: ["JPY"] }).notNull(),
+  status: text("status").$type<PaymentStatus>().notNull(),
+  failure_reason: text("failure_reason"),
+  refunded_amount: integer("refunded_amount").notNull().default(0),
+  /** The key the payment was created with, so a retry after a lost answer gets it back instead of a 409. */
+  idempotency_key: text("idempotency_key"),
+  created_at: text("created_at").notNull(),
+  updated_at: text("updated_at").notNull(),
+}, (table) => [index("payments_status").on(table.status, table.id)]);
+
+export const refunds = sqliteTable("refunds", {
+  id: text("id").primaryKey(),
+  payment_id: text("payment_id").notNull().references(() => payments.id),
+  amount: integer("amount").notNull(),
+  reason: text("reason"),
+  created_at: text("created_at").notNull(),
+}, (table) => [index("refunds_payment").on(table.payment_id)]);
+
+export type PaymentRow = typeof payments.$inferSelect;

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { commonEnv, integer, parseEnv, serviceUrl, webhookSecret } from "@platform/shared/env";
+
+export const DEV_WEBHOOK_SECRET = "dev-only-webhook-secret-change-me";
+
+export const paymentEnv = commonEnv({ port: 8001 }).extend({
+  ORDER_SERVICE_URL: serviceUrl("http://127.0.0.1:8000"),
+  WEBHOOK_SECRET: webhookSecret,
+  PAYMENT_GATEWAY_LATENCY_MS: integer(0, 0, 600_000),
+  PAYMENT_GATEWAY_FAILURE_RATE: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).max(1).default(0)),
+  PAYMENT_SYNC_WAIT_MS: integer(250, 0, 30_000),
+  OUTBOX_MAX_AGE_MS: integer(3 * 24 * 3600_000, 1_000),
+  IDEMPOTENCY_RETENTION_HOURS: integer(48, 24),
+});
+
+export type PaymentSettings = z.infer<typeof paymentEnv>;
+
+export const loadSettings = (source: Record<string, string | undefined> = process.env) => parseEnv(paymentEnv, source);

@@ -1,0 +1,61 @@
+import { ExponentialBackoff, handleAll, retry } from "cockatiel";
+import type { Logger } from "@platform/shared/logger";
+import type { PaymentGateway } from "../gateway/gateway";
+import type { PaymentStore } from "../store/payment-store";
+
+/**
+ * Charges payments outside the HTTP request: PENDING -> PROCESSING -> COMPLETED | FAILED.
+ * The state is in the database, so payments a crash left PENDING or PROCESSING are charged again
+ * at start (the gateway call is idempotent by payment id); a sweep catches those a gateway outage left.
+ */
+export function createPaymentProcessor(deps: { store: PaymentStore; gateway: PaymentGateway; logger: Logger; onChange: () => void }) {
+  const { store, gateway, logger } = deps;
+  const active = new Map<string, Promise<void>>();
+  const gatewayRetry = retry(handleAll, { maxAttempts: 4, backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 5_000 }) });
+  let sweeper: ReturnType<typeof setInterval> | undefined;
+
+  async function charge(id: string, requestId?: string) {
+    await store.transition(id, ["PENDING"], "PROCESSING", "payment.processing", undefined, requestId);
+    const payment = await store.get(id);
+    if (payment.status !== "PROCESSING") return;
+    deps.onChange();
+    const result = await gatewayRetry.execute(() => gateway.charge({ paymentId: id, amount: payment.amount, currency: "JPY" }));
+    await (result.approved
+      ? store.transition(id, ["PROCESSING"], "COMPLETED", "payment.completed", undefined, requestId)
+      : store.transition(id, ["PROCESSING"], "FAILED", "payment.failed", result.reason, requestId));
+    deps.onChange();
+    logger.info("payment charged", { payment_id: id, approved: result.approved, request_id: requestId });
+  }
+
+  function process(id: string, requestId?: string): Promise<void> {
+    const running = active.get(id);
+    if (running) return running;
+    const work = charge(id, requestId)
+      .catch((error) => logger.error("payment charge interrupted; the sweep will retry it", { payment_id: id, error }))
+      .finally(() => active.delete(id));
+    active.set(id, work);
+    return work;
+  }
+
+  async function resumeUnfinished() {
+    const rows = await store.unfinished();
+    const waiting = rows.filter((row) => !active.has(row.id));
+    if (waiting.length) logger.info("resuming unfinished payments", { count: waiting.length });
+    waiting.forEach((row) => void process(row.id));
+  }
+
+  return {
+    process,
+    async start(sweepMs = 30_000) {
+      await resumeUnfinished();
+      sweeper = setInterval(() => void resumeUnfinished().catch((error) => logger.error("payment sweep failed", { error })), sweepMs);
+    },
+    /** Waits a little for charges under way; anything cut short is resumed at the next start. */
+    async stop(graceMs = 5_000) {
+      clearInterval(sweeper);
+      await Promise.race([Promise.allSettled(active.values()), Bun.sleep(graceMs)]);
+    },
+  };
+}
+
+export type PaymentProcessor = ReturnType<typeof createPaymentProcessor>;

@@ -1,0 +1,41 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "@platform/shared/app";
+import { ApiError } from "@platform/shared/problem";
+import type { PaymentDeps } from "../../app";
+import { toPayment } from "../../store/payment-store";
+import type * as routes from "./payments.routes";
+
+
+export function paymentHandlers({ store, processor, relay, syncWaitMs }: PaymentDeps) {
+  const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+    const body = c.req.valid("json");
+    const idempotencyKey = c.req.valid("header")["idempotency-key"];
+    const { payment, created } = await store.create({ order_id: body.order_id, amount: body.amount, idempotencyKey });
+    const retriedCreate = !created && idempotencyKey !== undefined && payment.idempotency_key === idempotencyKey && payment.amount === body.amount;
+    if (!created && !retriedCreate) {
+      throw new ApiError("DUPLICATE_PAYMENT", `Order ${body.order_id} already has payment ${payment.id}; an order is paid once (FR-015).`, { payment_id: payment.id });
+    }
+    if (created) {
+      const charging = processor.process(payment.id, c.var.requestId);
+      if (syncWaitMs > 0) await Promise.race([charging, Bun.sleep(syncWaitMs)]);
+    }
+    c.header("Location", `/api/v1/payments/${payment.id}`);
+    return c.json(toPayment(await store.get(payment.id)), 201);
+  };
+
+  const getOne: RouteHandler<typeof routes.getOne, AppEnv> = async (c) => c.json(toPayment(await store.get(c.req.valid("param").id)), 200);
+
+  const getByOrder: RouteHandler<typeof routes.getByOrder, AppEnv> = async (c) =>
+    c.json(toPayment(await store.getByOrder(c.req.valid("param").order_id)), 200);
+
+  const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => c.json(await store.page(c.req.valid("query")), 200);
+
+  const refund: RouteHandler<typeof routes.refund, AppEnv> = async (c) => {
+    const body = c.req.valid("json") ?? {};
+    const payment = await store.refund(c.req.valid("param").id, body, c.var.requestId);
+    relay.kick();
+    return c.json(toPayment(payment), 200);
+  };
+
+  return { create, getOne, getByOrder, list, refund };
+}

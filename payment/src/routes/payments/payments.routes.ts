@@ -1,0 +1,66 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { MAX_PAYMENT_JPY, MIN_PAYMENT_JPY, PaymentSchema, paymentStatuses } from "@platform/shared/contracts/payment";
+import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses } from "@platform/shared/openapi";
+
+const tags = ["payments"];
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+
+export const CreatePaymentBody = z.object({
+  order_id: z.string().trim().min(1).max(64).openapi({ example: "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977" }),
+  amount: z.number({ error: "must be an integer number of JPY" })
+    .int("must be an integer number of JPY (JPY has no minor unit)")
+    .min(MIN_PAYMENT_JPY, `must be at least ${MIN_PAYMENT_JPY} JPY per payment (FR-012)`)
+    .max(MAX_PAYMENT_JPY, `must be at most ${MAX_PAYMENT_JPY.toLocaleString("en")} JPY per payment (FR-013)`)
+    .openapi({ example: 3500 }),
+  currency: z.literal("JPY", { error: "only JPY is supported" }).default("JPY"),
+}).openapi("CreatePayment");
+
+export const RefundBody = z.object({
+  amount: z.number().int("must be an integer number of JPY").min(1, "must be at least 1 JPY").optional()
+    .openapi({ description: "JPY to refund; omit to refund the whole unrefunded remainder", example: 1000 }),
+  reason: z.string().trim().max(500).optional().openapi({ example: "お客様都合によるキャンセル" }),
+}).openapi("RefundRequest");
+
+export const create = createRoute({
+  method: "post", path: "/api/v1/payments", tags,
+  summary: "Take the payment of an order",
+  description: "Creates the order's one payment (FR-011, FR-014) and charges it through the gateway. The answer waits at most PAYMENT_SYNC_WAIT_MS for the charge, then gives the current status; the outcome follows by webhook either way.",
+  request: { headers: IdempotencyKeyHeader, body: { required: true, content: { "application/json": { schema: CreatePaymentBody } } } },
+  responses: {
+    201: json(PaymentSchema, "The payment, in its status at the time of the answer"),
+    ...problemResponses(400, 409, 413, 415, 422),
+  },
+});
+
+export const getOne = createRoute({
+  method: "get", path: "/api/v1/payments/{id}", tags, summary: "A payment by id (FR-017)",
+  request: { params: IdParam("id", "pay_0193a5b0c7e07a4c9f1e2d3c4b5a6978") },
+  responses: { 200: json(PaymentSchema, "The payment"), ...problemResponses(404) },
+});
+
+export const getByOrder = createRoute({
+  method: "get", path: "/api/v1/payments/order/{order_id}", tags, summary: "The payment of an order (FR-017)",
+  request: { params: IdParam("order_id", "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977") },
+  responses: { 200: json(PaymentSchema, "The order's payment"), ...problemResponses(404) },
+});
+
+export const list = createRoute({
+  method: "get", path: "/api/v1/payments", tags, summary: "Payments, newest first",
+  request: { query: PageQuery.extend({ status: z.enum(paymentStatuses).optional() }) },
+  responses: { 200: json(pageOf(PaymentSchema, "PaymentPage"), "A page of payments"), ...problemResponses(422) },
+});
+
+export const refund = createRoute({
+  method: "post", path: "/api/v1/payments/{id}/refund", tags,
+  summary: "Refund a payment, fully or in part (FR-016)",
+  description: "No amount refunds the whole unrefunded remainder and leaves the payment REFUNDED; a part leaves it PARTIALLY_REFUNDED. Concurrent refunds never add up to more than the amount.",
+  request: {
+    headers: IdempotencyKeyHeader,
+    params: IdParam("id", "pay_0193a5b0c7e07a4c9f1e2d3c4b5a6978"),
+    body: { required: false, content: { "application/json": { schema: RefundBody } } },
+  },
+  responses: {
+    200: json(PaymentSchema, "The payment after the refund"),
+    ...problemResponses(400, 404, 409, 413, 415, 422),
+  },
+});

@@ -1,0 +1,69 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { ApiError } from "./problem";
+import { handleError, notFound, validationHook } from "./error-handler";
+import { healthRoute, type HealthChecks } from "./health";
+import { requireBearerToken } from "./auth";
+import { requireContentType } from "./content-type";
+import type { Logger } from "./logger";
+
+export type AppEnv = { Variables: { requestId: string; log: Logger } };
+export type App = OpenAPIHono<AppEnv>;
+
+export type AppOptions = {
+  service: string;
+  version: string;
+  description: string;
+  logger: Logger;
+  checks: HealthChecks;
+  bodyLimitBytes: number;
+  corsOrigin: string;
+  apiToken?: string;
+  /** Paths under /api/v1 that authenticate themselves (the signed webhook). */
+  publicPaths?: string[];
+  /** Content types accepted besides JSON, by path prefix (the CSV import). */
+  extraContentTypes?: Record<string, string[]>;
+};
+
+/** The app every service is built on: request ids, logs, one error path, health, OpenAPI and docs. */
+export function createApp(options: AppOptions): App {
+  const app = new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook });
+  app.use(requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }));
+  app.use(async (c, next) => {
+    const log = options.logger.child({ request_id: c.var.requestId });
+    c.set("log", log);
+    const started = performance.now();
+    await next();
+    const fields = { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) };
+    c.res.status >= 500 ? log.error("request failed", fields) : log.debug("request", fields);
+  });
+  app.use(cors({ origin: options.corsOrigin, exposeHeaders: ["X-Request-Id", "Idempotent-Replayed", "Location"], maxAge: 600 }));
+  app.use("/api/*", requireBearerToken(options.apiToken, options.publicPaths ?? []));
+  app.use("/api/*", requireContentType(options.extraContentTypes ?? {}));
+  app.use("/api/*", bodyLimit({
+    maxSize: options.bodyLimitBytes,
+    onError: () => {
+      throw new ApiError("PAYLOAD_TOO_LARGE", `The request body is larger than ${options.bodyLimitBytes} bytes.`);
+    },
+  }));
+  app.onError(handleError);
+  app.notFound(notFound);
+
+  app.openapi(healthRoute(options.service), async (c) => {
+    const checks: Record<string, string> = {};
+    for (const [name, check] of Object.entries(options.checks)) {
+      checks[name] = await check().then(() => "ok", (error: Error) => `failing: ${error.message}`);
+    }
+    const ok = Object.values(checks).every((value) => value === "ok");
+    return c.json({ status: ok ? ("ok" as const) : ("degraded" as const), service: options.service, version: options.version, checks }, ok ? 200 : 503);
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: `${options.service} service`, version: options.version, description: options.description },
+  });
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: `${options.service} service API` }));
+  return app;
+}

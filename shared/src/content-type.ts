@@ -1,0 +1,17 @@
+import type { MiddlewareHandler } from "hono";
+import { ApiError } from "./problem";
+
+/** A request that carries a body must say it is JSON (or, where a path allows it, another listed type). */
+export function requireContentType(extraByPrefix: Record<string, string[]>): MiddlewareHandler {
+  return async (c, next) => {
+    const hasBody = c.req.header("content-length") ? c.req.header("content-length") !== "0" : c.req.header("transfer-encoding") !== undefined;
+    if (!hasBody || !["POST", "PUT", "PATCH"].includes(c.req.method)) return next();
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const extra = Object.entries(extraByPrefix).filter(([prefix]) => c.req.path.startsWith(prefix)).flatMap(([, types]) => types);
+    const accepted = ["application/json", ...extra];
+    if (!accepted.includes(type)) {
+      throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Send the body as ${accepted.join(" or ")}, not ${type || "an unnamed type"}.`);
+    }
+    return next();
+  };
+}

@@ -1,0 +1,32 @@
+import { z } from "@hono/zod-openapi";
+
+/** The payment as every service sees it: the Payment Service's answers and its webhook events. */
+export const paymentStatuses = ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIALLY_REFUNDED", "REFUNDED"] as const;
+export type PaymentStatus = (typeof paymentStatuses)[number];
+
+export const MIN_PAYMENT_JPY = 100;
+export const MAX_PAYMENT_JPY = 1_000_000;
+
+export const PaymentSchema = z.object({
+  id: z.string().openapi({ example: "pay_0193a5b0c7e07a4c9f1e2d3c4b5a6978" }),
+  order_id: z.string().openapi({ example: "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977" }),
+  amount: z.number().int().openapi({ description: "Integer JPY", example: 3500 }),
+  currency: z.literal("JPY"),
+  status: z.enum(paymentStatuses),
+  failure_reason: z.string().nullable().openapi({ description: "Why the gateway declined, when FAILED", example: null }),
+  refunded_amount: z.number().int().openapi({ description: "Integer JPY refunded so far", example: 0 }),
+  created_at: z.string().openapi({ example: "2026-11-25T09:00:00.000Z" }),
+  updated_at: z.string().openapi({ example: "2026-11-25T09:00:00.120Z" }),
+}).openapi("Payment");
+export type Payment = z.infer<typeof PaymentSchema>;
+
+export const paymentEventTypes = ["payment.processing", "payment.completed", "payment.failed", "payment.refunded"] as const;
+export type PaymentEventType = (typeof paymentEventTypes)[number];
+
+export const PaymentEventSchema = z.object({
+  id: z.string().openapi({ description: "Unique per event; a repeated id is already handled", example: "evt_0193a5b0c7e07a4c9f1e2d3c4b5a6979" }),
+  type: z.enum(paymentEventTypes),
+  payment: PaymentSchema,
+  created_at: z.string(),
+}).openapi("PaymentEvent");
+export type PaymentEvent = z.infer<typeof PaymentEventSchema>;

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { logLevels } from "./logger";
+
+/**
+ * Parses settings once at start. A bad value stops the process with one line that names the
+ * variable, because a service running on a half-understood configuration is worse than one that is down.
+ */
+export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined> = process.env): z.infer<T> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = issue.path.join(".") || "environment";
+  console.error(`Invalid setting ${name}=${JSON.stringify(source[name] ?? "")}: ${issue.message}`);
+  process.exit(1);
+}
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+/** Settings every service has. Services extend this with their own. */
+export function commonEnv(defaults: { port: number }) {
+  return z.object({
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(defaults.port)),
+    HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
+    DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^(file:|libsql:|https?:|wss?:)/, "must start with file:, libsql:, http(s): or ws(s):").optional()),
+    DATABASE_AUTH_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
+    LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(logLevels).default("info")),
+    API_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
+    DASHBOARD_ORIGIN: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:5173")),
+    BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(1024 * 1024)),
+  });
+}
+
+export const serviceUrl = (fallback: string) => z.preprocess(emptyAsUndefined, z.url().default(fallback));
+export const integer = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+export const webhookSecret = z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional());

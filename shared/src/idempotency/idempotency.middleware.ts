@@ -1,0 +1,85 @@
+import { and, eq, lt } from "drizzle-orm";
+import type { LibSQLDatabase } from "drizzle-orm/libsql";
+import type { Context, MiddlewareHandler } from "hono";
+import { createHash } from "node:crypto";
+import { ApiError } from "../problem";
+import { idempotencyKeys } from "./idempotency.schema";
+
+type Db = LibSQLDatabase<Record<string, unknown>>;
+
+export type IdempotencyOptions = {
+  /** A request still IN_FLIGHT after this long is taken to have died with its process. */
+  abandonAfterMs?: number;
+  /** Paths whose POSTs are not idempotent by key (the signed webhook dedupes by event id). */
+  exceptPaths?: string[];
+};
+
+/**
+ * The same Idempotency-Key with the same body replays the first answer; with another body it is a 422;
+ * while the first is still running it is a 409. Answers of 5xx are not kept, so a retry does the work.
+ */
+export function idempotent(db: Db, options: IdempotencyOptions = {}): MiddlewareHandler {
+  const abandonAfterMs = options.abandonAfterMs ?? 60_000;
+  return async (c, next) => {
+    const key = c.req.header("Idempotency-Key");
+    if (c.req.method !== "POST" || key === undefined || options.exceptPaths?.some((p) => c.req.path.startsWith(p))) return next();
+    if (key.length < 1 || key.length > 255) {
+      throw ApiError.validation([{ path: "Idempotency-Key", message: "must be 1 to 255 characters" }]);
+    }
+    const scope = `POST ${c.req.path.replace(/\/$/, "")}`;
+    const requestHash = createHash("sha256").update(new Uint8Array(await c.req.arrayBuffer())).digest("hex");
+    const replay = await claim(db, scope, key, requestHash, abandonAfterMs);
+    if (replay) return replay;
+    try {
+      await next();
+    } catch (error) {
+      await release(db, scope, key);
+      throw error;
+    }
+    if (c.res.status >= 500) return release(db, scope, key);
+    await remember(db, scope, key, c);
+  };
+}
+
+async function claim(db: Db, scope: string, key: string, requestHash: string, abandonAfterMs: number) {
+  const now = Date.now();
+  const inserted = await db.insert(idempotencyKeys)
+    .values({ scope, key, requestHash, state: "IN_FLIGHT", lockedAt: now, createdAt: now })
+    .onConflictDoNothing().returning({ key: idempotencyKeys.key });
+  if (inserted.length) return undefined;
+  const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+  if (!row) return claim(db, scope, key, requestHash, abandonAfterMs);
+  if (row.requestHash !== requestHash) {
+    throw new ApiError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a different request body.");
+  }
+  if (row.state === "DONE") {
+    return new Response(row.responseBody, {
+      status: row.responseStatus!,
+      headers: { "Content-Type": row.responseType ?? "application/json", "Idempotent-Replayed": "true" },
+    });
+  }
+  if (now - row.lockedAt < abandonAfterMs) {
+    throw new ApiError("IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still being processed; retry shortly.");
+  }
+  const taken = await db.update(idempotencyKeys).set({ lockedAt: now })
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), eq(idempotencyKeys.lockedAt, row.lockedAt)))
+    .returning({ key: idempotencyKeys.key });
+  if (!taken.length) throw new ApiError("IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still being processed; retry shortly.");
+  return undefined;
+}
+
+async function remember(db: Db, scope: string, key: string, c: Context) {
+  const body = await c.res.clone().text();
+  await db.update(idempotencyKeys)
+    .set({ state: "DONE", responseStatus: c.res.status, responseType: c.res.headers.get("Content-Type"), responseBody: body })
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+}
+
+async function release(db: Db, scope: string, key: string) {
+  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+}
+
+/** Forgets answers older than the retention; run periodically. */
+export async function purgeIdempotencyKeys(db: Db, retentionMs: number) {
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, Date.now() - retentionMs));
+}

@@ -1,0 +1,146 @@
+import { and, asc, count, desc, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
+import type { LibSQLDatabase } from "drizzle-orm/libsql";
+import type { Logger } from "../logger";
+import { outbox, type OutboxRow } from "./outbox.schema";
+
+type Db = LibSQLDatabase<Record<string, unknown>>;
+
+/** Delivers one message; throws to have it retried. Must be safe to run twice (receivers dedupe). */
+export type OutboxHandler = (message: { id: string; payload: unknown; requestId: string | null; attempts: number }) => Promise<void>;
+
+export type RelayOptions = {
+  db: Db;
+  handlers: Record<string, OutboxHandler>;
+  logger: Logger;
+  pollMs?: number;
+  batchSize?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** A message still undelivered this long after it was written is dead-lettered. */
+  maxAgeMs: number;
+};
+
+export type OutboxRelay = ReturnType<typeof createOutboxRelay>;
+
+/**
+ * Polls the outbox and delivers due messages, retrying with exponential backoff and full jitter.
+ * Everything it needs is in the table, so after a restart it simply carries on.
+ */
+export function createOutboxRelay(options: RelayOptions) {
+  const { db, handlers, logger } = options;
+  const pollMs = options.pollMs ?? 250;
+  const batchSize = options.batchSize ?? 100;
+  const baseDelayMs = options.baseDelayMs ?? 500;
+  const maxDelayMs = options.maxDelayMs ?? 60_000;
+  const inFlight = new Set<string>();
+  let running = false;
+  let kicked = false;
+  let wake: (() => void) | undefined;
+  let loop: Promise<void> | undefined;
+
+  const retryDelay = (attempts: number) => Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1)) + baseDelayMs / 2;
+
+  async function deliver(row: OutboxRow): Promise<{ id: string; error?: string }> {
+    const handler = handlers[row.kind];
+    try {
+      if (!handler) throw new Error(`no handler for outbox kind ${row.kind}`);
+      await handler({ id: row.id, payload: JSON.parse(row.payload), requestId: row.requestId, attempts: row.attempts });
+      return { id: row.id };
+    } catch (error) {
+      return { id: row.id, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async function record(rows: OutboxRow[], results: { id: string; error?: string }[]) {
+    const now = Date.now();
+    const delivered = results.filter((r) => !r.error).map((r) => r.id);
+    await db.transaction(async (tx) => {
+      if (delivered.length) {
+        await tx.update(outbox).set({ status: "DELIVERED", deliveredAt: new Date(now).toISOString(), attempts: sql`${outbox.attempts} + 1` })
+          .where(inArray(outbox.id, delivered));
+      }
+      for (const result of results.filter((r) => r.error)) {
+        const row = rows.find((r) => r.id === result.id)!;
+        const attempts = row.attempts + 1;
+        const dead = now - Date.parse(row.createdAt) >= options.maxAgeMs;
+        const fields = { outbox_id: row.id, kind: row.kind, attempts, error: result.error, request_id: row.requestId };
+        if (dead) logger.error("outbox message dead-lettered", fields);
+        else if ((attempts & (attempts - 1)) === 0) logger.warn("outbox delivery failed, will retry", fields); // 1st, 2nd, 4th, 8th… to keep outages readable
+        await tx.update(outbox)
+          .set({ status: dead ? "DEAD" : "PENDING", attempts, lastError: result.error, nextAttemptAt: now + retryDelay(attempts) })
+          .where(eq(outbox.id, row.id));
+      }
+    });
+  }
+
+  async function runOnce(): Promise<number> {
+    const due = await db.select().from(outbox)
+      .where(and(eq(outbox.status, "PENDING"), lte(outbox.nextAttemptAt, Date.now()), notInArray(outbox.id, [...inFlight])))
+      .orderBy(asc(outbox.nextAttemptAt)).limit(batchSize);
+    if (!due.length) return 0;
+    due.forEach((row) => inFlight.add(row.id));
+    try {
+      const results = await Promise.all(due.map(deliver));
+      await record(due, results);
+    } finally {
+      due.forEach((row) => inFlight.delete(row.id));
+    }
+    return due.length;
+  }
+
+  async function run() {
+    while (running) {
+      let handled = 0;
+      kicked = false;
+      try {
+        handled = await runOnce();
+      } catch (error) {
+        logger.error("outbox relay pass failed", { error });
+      }
+      if (handled < batchSize && running && !kicked) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wake = () => (clearTimeout(timer), resolve());
+        });
+        wake = undefined;
+      }
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    /** Looks for work now instead of at the next poll (call after committing messages). */
+    kick() {
+      kicked = true;
+      wake?.();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+    async counts() {
+      const rows = await db.select({ status: outbox.status, n: count() }).from(outbox).groupBy(outbox.status);
+      return Object.fromEntries(rows.map((row) => [row.status, row.n])) as Partial<Record<OutboxRow["status"], number>>;
+    },
+    async page(query: { skip: number; limit: number; status?: OutboxRow["status"] }) {
+      const where = query.status ? eq(outbox.status, query.status) : undefined;
+      const [items, [total]] = await Promise.all([
+        db.select().from(outbox).where(where).orderBy(desc(outbox.createdAt)).limit(query.limit).offset(query.skip),
+        db.select({ n: count() }).from(outbox).where(where),
+      ]);
+      return { items, total: total!.n, skip: query.skip, limit: query.limit };
+    },
+    async retryDead(ids: string[]) {
+      if (!ids.length) return 0;
+      const rows = await db.update(outbox).set({ status: "PENDING", nextAttemptAt: Date.now(), createdAt: new Date().toISOString() })
+        .where(and(eq(outbox.status, "DEAD"), inArray(outbox.id, ids))).returning({ id: outbox.id });
+      wake?.();
+      return rows.length;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Logger } from "./logger";
+
+export type ServeOptions = {
+  fetch: (request: Request) => Response | Promise<Response>;
+  port: number;
+  host: string;
+  logger: Logger;
+  /** Stops background work and closes the database, after the server has stopped taking requests. */
+  onStop: () => Promise<void>;
+};
+
+/** Serves until SIGTERM or SIGINT, then stops accepting, lets in-flight requests finish, and cleans up. */
+export function serve(options: ServeOptions) {
+  const server = Bun.serve({ fetch: options.fetch, port: options.port, hostname: options.host, idleTimeout: 60 });
+  options.logger.info("listening", { url: `http://${options.host}:${server.port}` });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    options.logger.info("shutting down", { signal });
+    await server.stop();
+    await options.onStop();
+    options.logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  return server;
+}
