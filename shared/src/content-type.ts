@@ -4,7 +4,7 @@ import { ApiError } from "./problem";
 /** A request that carries a body must say it is JSON (or, where a path allows it, another listed type). */
 export function requireContentType(extraByPrefix: Record<string, string[]>): MiddlewareHandler {
   return async (c, next) => {
-    const hasBody = c.req.header("content-length") ? c.req.header("content-length") !== "0" : c.req.header("transfer-encoding") !== undefined;
+    const hasBody = c.req.raw.body !== null && c.req.header("content-length") !== "0";
     if (!hasBody || !["POST", "PUT", "PATCH"].includes(c.req.method)) return next();
     const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     const extra = Object.entries(extraByPrefix).filter(([prefix]) => c.req.path.startsWith(prefix)).flatMap(([, types]) => types);

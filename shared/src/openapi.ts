@@ -54,5 +54,6 @@ export function pageOf<T extends z.ZodType>(item: T, name: string) {
   }).openapi(name);
 }
 
-export const IdParam = (name: string, example: string) =>
-  z.object({ [name]: z.string().min(1).max(64).openapi({ param: { name, in: "path" }, example }) });
+export const IdParam = <N extends string>(name: N, example: string) =>
+  z.object({ [name]: z.string().min(1).max(64).openapi({ param: { name, in: "path" }, example }) } as Record<N, z.ZodString>);
+

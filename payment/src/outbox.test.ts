@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { createLogger } from "@platform/shared/logger";
+import { enqueue } from "@platform/shared/outbox/outbox";
+import { createOutboxRelay } from "@platform/shared/outbox/outbox-relay";
+import { tempDir, waitFor } from "@platform/shared/testing/service-process";
+import { openPaymentDb } from "./db/client";
+import { testPaymentService } from "./test-service";
+
+const silent = createLogger({ service: "test" }, "silent");
+
+describe("the outbox relay", () => {
+  let opened: Awaited<ReturnType<typeof openPaymentDb>>;
+  beforeAll(async () => (opened = await openPaymentDb({ DATA_DIR: tempDir("outbox-") })));
+  afterAll(() => opened.close());
+
+  test("retries a failing delivery with growing, jittered delays until it succeeds", async () => {
+    const attemptsAt: number[] = [];
+    const relay = createOutboxRelay({
+      db: opened.db, logger: silent, maxAgeMs: 60_000, pollMs: 20, baseDelayMs: 100,
+      handlers: { flaky: async () => {
+        attemptsAt.push(Date.now());
+        if (attemptsAt.length < 4) throw new Error("receiver down");
+      } },
+    });
+    await opened.db.transaction((tx) => enqueue(tx, { kind: "flaky", payload: { n: 1 } }));
+    relay.start();
+    await waitFor("delivery", async () => (await relay.counts()).DELIVERED === 1, 10_000);
+    await relay.stop();
+    expect(attemptsAt).toHaveLength(4);
+    const gaps = attemptsAt.slice(1).map((at, i) => at - attemptsAt[i]!);
+    // delay n is uniform in [50, 50 + 100 * 2^(n-1)] ms: never immediate, bounded by the exponential cap
+    gaps.forEach((gap, i) => {
+      expect(gap).toBeGreaterThanOrEqual(45);
+      expect(gap).toBeLessThanOrEqual(50 + 100 * 2 ** i + 100);
+    });
+  });
+
+  test("after the maximum age a message is dead-lettered, listed, and can be sent again by hand", async () => {
+    let receiverUp = false;
+    const service = await testPaymentService();
+    await service.relay.stop(); // this test's relay, with its own handler, is the only one
+    const relay = createOutboxRelay({
+      db: service.db, logger: silent, maxAgeMs: 200, pollMs: 20, baseDelayMs: 50,
+      handlers: { doomed: async () => { if (!receiverUp) throw new Error("nobody home"); } },
+    });
+    try {
+      const [id] = await service.db.transaction((tx) => enqueue(tx, { kind: "doomed", payload: {} }));
+      relay.start();
+      await waitFor("dead letter", async () => (await relay.counts()).DEAD === 1);
+      const dead = await (await service.request("GET", "/api/v1/outbox?status=DEAD")).json();
+      expect(dead.items).toContainEqual(expect.objectContaining({ id, kind: "doomed", status: "DEAD", last_error: "nobody home" }));
+      receiverUp = true;
+      expect((await service.request("POST", `/api/v1/outbox/${id}/retry`)).status).toBe(202);
+      await waitFor("delivered after the manual retry", async () => (await relay.counts()).DELIVERED === 1);
+      expect((await service.request("POST", `/api/v1/outbox/${id}/retry`)).status).toBe(409);
+    } finally {
+      await relay.stop();
+      await service.stop();
+    }
+  });
+
+  test("a relay started on the same database later delivers what an earlier one left", async () => {
+    const delivered: unknown[] = [];
+    await opened.db.transaction((tx) => enqueue(tx, { kind: "later", payload: { n: 1 } }, { kind: "later", payload: { n: 2 } }));
+    const relay = createOutboxRelay({ db: opened.db, logger: silent, maxAgeMs: 60_000, pollMs: 20, handlers: { later: async (m) => void delivered.push(m.payload) } });
+    relay.start();
+    await waitFor("both", () => delivered.length === 2);
+    await relay.stop();
+    expect(delivered).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+});

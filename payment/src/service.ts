@@ -1,0 +1,46 @@
+import type { Logger } from "@platform/shared/logger";
+import { createOutboxRelay } from "@platform/shared/outbox/outbox-relay";
+import { purgeIdempotencyKeys } from "@platform/shared/idempotency/idempotency.middleware";
+import { createPaymentApp } from "./app";
+import { createOrderServiceClient } from "./clients/order-service";
+import { openPaymentDb } from "./db/client";
+import { DEV_WEBHOOK_SECRET, type PaymentSettings } from "./env";
+import type { PaymentGateway } from "./gateway/gateway";
+import { createSimulatedGateway } from "./gateway/simulated-gateway";
+import { createPaymentProcessor } from "./processing/payment-processor";
+import { createPaymentStore, GATEWAY_REFUND_KIND, WEBHOOK_KIND } from "./store/payment-store";
+
+/** Wires the Payment Service from its settings; the entry point and the tests both build it here. */
+export async function buildPaymentService(settings: PaymentSettings, logger: Logger, overrides: { gateway?: PaymentGateway } = {}) {
+  const { db, close } = await openPaymentDb(settings);
+  const gateway = overrides.gateway ?? createSimulatedGateway({ latencyMs: settings.PAYMENT_GATEWAY_LATENCY_MS, failureRate: settings.PAYMENT_GATEWAY_FAILURE_RATE });
+  const orderService = createOrderServiceClient({ baseUrl: settings.ORDER_SERVICE_URL, webhookSecret: settings.WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET });
+  const relay = createOutboxRelay({
+    db, logger, maxAgeMs: settings.OUTBOX_MAX_AGE_MS,
+    handlers: {
+      [WEBHOOK_KIND]: (message) => orderService.deliverPaymentEvent(message.payload, message.requestId),
+      [GATEWAY_REFUND_KIND]: (message) => gateway.refund(message.payload as { paymentId: string; refundId: string; amount: number }),
+    },
+  });
+  const store = createPaymentStore(db);
+  const processor = createPaymentProcessor({ store, gateway, logger, onChange: () => relay.kick() });
+  const app = createPaymentApp({ db, store, processor, relay, logger, settings, syncWaitMs: settings.PAYMENT_SYNC_WAIT_MS });
+  const retentionMs = settings.IDEMPOTENCY_RETENTION_HOURS * 3600_000;
+  let purge: ReturnType<typeof setInterval> | undefined;
+
+  return {
+    app, db, store, relay, processor,
+    async start() {
+      relay.start();
+      await processor.start();
+      await purgeIdempotencyKeys(db, retentionMs);
+      purge = setInterval(() => void purgeIdempotencyKeys(db, retentionMs), 3600_000);
+    },
+    async stop() {
+      clearInterval(purge);
+      await processor.stop();
+      await relay.stop();
+      close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { startService, waitFor, type ServiceProcess } from "@platform/shared/testing/service-process";
+import { startWebhookReceiver } from "@platform/shared/testing/webhook-receiver";
+
+const secret = "test-webhook-secret-0123456789";
+const receiver = startWebhookReceiver(secret);
+let service: ServiceProcess;
+beforeAll(async () => (service = await startService("payment", { ORDER_SERVICE_URL: receiver.url, WEBHOOK_SECRET: secret })));
+afterAll(async () => {
+  await service.stop();
+  receiver.close();
+});
+
+const post = (path: string, body?: unknown) =>
+  fetch(`${service.url}${path}`, { method: "POST", headers: body ? { "Content-Type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+const eventsFor = (paymentId: string) => [...receiver.uniqueEvents().values()].filter((event) => event.payment.id === paymentId);
+
+describe("payment webhooks (FR-018)", () => {
+  test("every status change reaches the Order Service, signed with HMAC-SHA256 over t.rawbody", async () => {
+    const payment = await (await post("/api/v1/payments", { order_id: "ord_hook_1", amount: 3000 })).json();
+    await post(`/api/v1/payments/${payment.id}/refund`, { amount: 1000 });
+    await waitFor("three events", () => eventsFor(payment.id).length === 3);
+    expect(eventsFor(payment.id).map((e) => e.type).sort()).toEqual(["payment.completed", "payment.processing", "payment.refunded"]);
+    const refunded = eventsFor(payment.id).find((e) => e.type === "payment.refunded")!;
+    expect(refunded.payment).toMatchObject({ status: "PARTIALLY_REFUNDED", refunded_amount: 1000 });
+    expect(receiver.rejected).toEqual([]);
+    expect(new Set(receiver.deliveries.map((e) => e.id)).size).toBe(receiver.uniqueEvents().size);
+  });
+
+  test("a receiver that is down for a while then back gets every event, each once in effect", async () => {
+    receiver.down();
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push((await (await post("/api/v1/payments", { order_id: `ord_hook_down_${i}`, amount: 1000 + i })).json()).id);
+    await Bun.sleep(1500);
+    expect(ids.flatMap(eventsFor)).toEqual([]);
+    receiver.up();
+    await waitFor("every event after the receiver came back", () => ids.every((id) => eventsFor(id).length === 2), 30_000);
+    for (const id of ids) expect(eventsFor(id).map((e) => e.type).sort()).toEqual(["payment.completed", "payment.processing"]);
+    const outbox = await (await fetch(`${service.url}/api/v1/outbox?status=PENDING`)).json();
+    expect(outbox.total).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,49 @@
+// `bun run start`: every service (and the dashboard, once built) on its default port with embedded
+// defaults, their JSON logs turned into readable prefixed lines; Ctrl-C stops them all cleanly.
+import { join } from "node:path";
+
+const root = join(import.meta.dir, "..");
+const services = [
+  { name: "payment", color: 35, cmd: ["bun", "payment/src/index.ts"] },
+];
+
+const children = services.map((service) => {
+  const child = Bun.spawn(service.cmd, { cwd: root, env: process.env, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
+  const prefix = `\x1b[${service.color}m${service.name.padEnd(12)}\x1b[0m|`;
+  for (const stream of [child.stdout, child.stderr]) void relay(stream, prefix);
+  void child.exited.then((code) => {
+    if (!stopping) console.log(`${prefix} exited with ${code}; stopping the others`), stopAll(code || 1);
+  });
+  return child;
+});
+
+async function relay(stream: ReadableStream<Uint8Array>, prefix: string) {
+  let buffer = "";
+  for await (const chunk of stream) {
+    buffer += new TextDecoder().decode(chunk);
+    const lines = buffer.split("\n");
+    buffer = lines.pop()!;
+    for (const line of lines) if (line.trim()) console.log(`${prefix} ${readable(line)}`);
+  }
+}
+
+function readable(line: string): string {
+  try {
+    const { time, level, service: _service, msg, ...fields } = JSON.parse(line);
+    const extra = Object.entries(fields).map(([key, value]) => `${key}=${typeof value === "string" ? value : JSON.stringify(value)}`).join(" ");
+    return `${String(time).slice(11, 19)} ${String(level).toUpperCase().padEnd(5)} ${msg}${extra ? `  ${extra}` : ""}`;
+  } catch {
+    return line;
+  }
+}
+
+let stopping = false;
+async function stopAll(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  children.forEach((child) => child.kill("SIGTERM"));
+  await Promise.all(children.map((child) => child.exited));
+  process.exit(code);
+}
+process.on("SIGINT", () => void stopAll());
+process.on("SIGTERM", () => void stopAll());

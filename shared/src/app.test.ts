@@ -1,0 +1,81 @@
+import { describe, expect, test } from "bun:test";
+import { createRoute, z } from "@hono/zod-openapi";
+import { createApp } from "./app";
+import { createLogger } from "./logger";
+
+function testApp(options: { checks?: Record<string, () => Promise<unknown>>; apiToken?: string } = {}) {
+  const lines: string[] = [];
+  const app = createApp({
+    service: "test", version: "0.0.0", description: "test", logger: createLogger({ service: "test" }, "debug", (line) => lines.push(line)),
+    checks: options.checks ?? { db: async () => {} }, bodyLimitBytes: 1024, corsOrigin: "http://localhost:5173", apiToken: options.apiToken,
+  });
+  app.openapi(createRoute({ method: "get", path: "/api/v1/boom", responses: { 200: { description: "never" } } }), () => {
+    throw new Error("secret internals at /srv/app.ts:12");
+  });
+  app.openapi(createRoute({
+    method: "post", path: "/api/v1/things", request: { body: { required: true, content: { "application/json": { schema: z.object({ n: z.number().int() }) } } } },
+    responses: { 201: { description: "made" } },
+  }), (c) => c.json({ ok: true }, 201));
+  return { app, lines };
+}
+
+describe("the app factory", () => {
+  test("an unexpected error is a 500 problem without a stack, logged with the request id", async () => {
+    const { app, lines } = testApp();
+    const response = await app.request("/api/v1/boom", { headers: { "X-Request-Id": "req-abc-123" } });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain("secret internals");
+    expect(text).not.toContain(".ts:");
+    expect(JSON.parse(text)).toMatchObject({ code: "INTERNAL_ERROR", status: 500, request_id: "req-abc-123" });
+    expect(lines.some((line) => line.includes("req-abc-123") && line.includes("secret internals"))).toBe(true);
+  });
+
+  test("X-Request-Id is taken from the caller, or generated, and returned on every response", async () => {
+    const { app } = testApp();
+    expect((await app.request("/health", { headers: { "X-Request-Id": "abc-1" } })).headers.get("X-Request-Id")).toBe("abc-1");
+    expect((await app.request("/health")).headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await app.request("/nowhere")).headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test("GET /health is 200 when every check passes and 503 naming the failing one", async () => {
+    expect(await (await testApp().app.request("/health")).json()).toMatchObject({ status: "ok", service: "test", checks: { db: "ok" } });
+    const failing = await testApp({ checks: { db: async () => { throw new Error("disk I/O error"); } } }).app.request("/health");
+    expect(failing.status).toBe(503);
+    expect(await failing.json()).toMatchObject({ checks: { db: "failing: disk I/O error" } });
+  });
+
+  test("GET /openapi.json is an OpenAPI 3.1 document of the routes, GET /docs the Scalar reference", async () => {
+    const { app } = testApp();
+    const doc = await (await app.request("/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/health", "/api/v1/things"]));
+    const docs = await app.request("/docs");
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain("/openapi.json");
+  });
+
+  test("with API_TOKEN set, /api routes need the bearer token; /health does not", async () => {
+    const { app } = testApp({ apiToken: "token-0123456789abcdef" });
+    const denied = await app.request("/api/v1/boom");
+    expect(denied.status).toBe(401);
+    expect(await denied.json()).toMatchObject({ code: "UNAUTHORIZED" });
+    expect((await app.request("/api/v1/boom", { headers: { Authorization: "Bearer wrong-token-0123456" } })).status).toBe(401);
+    expect((await app.request("/api/v1/boom", { headers: { Authorization: "Bearer token-0123456789abcdef" } })).status).toBe(500);
+    expect((await app.request("/health")).status).toBe(200);
+  });
+
+  test("CORS allows the dashboard's origin only", async () => {
+    const { app } = testApp();
+    const allowed = await app.request("/health", { headers: { Origin: "http://localhost:5173" } });
+    expect(allowed.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost:5173");
+    const other = await app.request("/health", { headers: { Origin: "http://evil.example" } });
+    expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+
+  test("a missing field is reported as required, with its path", async () => {
+    const response = await testApp().app.request("/api/v1/things", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    expect(response.status).toBe(422);
+    expect((await response.json()).errors).toEqual([{ path: "n", message: "is required" }]);
+  });
+});

@@ -1,0 +1,28 @@
+import { expect, test } from "bun:test";
+import { join } from "node:path";
+import { parse } from "yaml";
+
+// There is no Docker engine here, so the file is checked for what `docker compose` would rely on.
+const compose = parse(await Bun.file(join(import.meta.dir, "../../compose.yaml")).text(), { merge: true });
+const expected: Record<string, number> = { payment: 8001 };
+
+test("compose.yaml runs each service on its port, with its own data volume and a health check", () => {
+  for (const [name, port] of Object.entries(expected)) {
+    const service = compose.services[name];
+    expect(service).toBeDefined();
+    expect(service.command).toEqual(["bun", `${name}/src/index.ts`]);
+    expect(service.ports).toContain(`${port}:${port}`);
+    expect(service.environment).toMatchObject({ PORT: String(port), HOST: "0.0.0.0", DATA_DIR: "/data" });
+    expect(service.volumes).toContain(`${name}-data:/data`);
+    expect(service.healthcheck.test.join(" ")).toContain(`:${port}/health`);
+    expect(compose.volumes).toHaveProperty(`${name}-data`);
+  }
+});
+
+test("compose.yaml points the services at each other by service name", () => {
+  for (const name of Object.keys(expected)) {
+    expect(compose.services[name].environment).toMatchObject({
+      ORDER_SERVICE_URL: "http://order:8000", PAYMENT_SERVICE_URL: "http://payment:8001", NOTIFICATION_SERVICE_URL: "http://notification:8002",
+    });
+  }
+});

@@ -1,0 +1,48 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { freePort } from "./service-process";
+
+export type ReceivedEvent = { id: string; type: string; payment: { id: string; order_id: string; status: string; [key: string]: unknown } };
+
+/**
+ * A stand-in Order Service that checks each webhook's signature with its own HMAC (not the platform's
+ * verify function), answers 200, and can be taken down and brought back on the same port.
+ */
+export function startWebhookReceiver(secret: string) {
+  const port = freePort();
+  const deliveries: ReceivedEvent[] = [];
+  const rejected: string[] = [];
+
+  const fetch = async (request: Request) => {
+    const raw = await request.text();
+    const header = request.headers.get("X-Webhook-Signature") ?? "";
+    const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
+    const expected = match && createHmac("sha256", secret).update(`${match[1]}.${raw}`).digest();
+    if (!match || !expected || !timingSafeEqual(expected, Buffer.from(match[2]!, "hex")) || Math.abs(Date.now() / 1000 - Number(match[1])) > 300) {
+      rejected.push(header);
+      return new Response("bad signature", { status: 401 });
+    }
+    deliveries.push(JSON.parse(raw));
+    return new Response(null, { status: 204 });
+  };
+
+  let server: ReturnType<typeof Bun.serve> | undefined = Bun.serve({ port, hostname: "127.0.0.1", fetch });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    deliveries,
+    rejected,
+    /** Event ids seen, each once: what the receiver acted on after deduplication. */
+    uniqueEvents() {
+      return new Map(deliveries.map((event) => [event.id, event]));
+    },
+    down() {
+      server?.stop(true);
+      server = undefined;
+    },
+    up() {
+      server ??= Bun.serve({ port, hostname: "127.0.0.1", fetch });
+    },
+    close() {
+      server?.stop(true);
+    },
+  };
+}
