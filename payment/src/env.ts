@@ -8,6 +8,7 @@ export const paymentEnv = commonEnv({ port: 8001 }).extend({
   WEBHOOK_SECRET: webhookSecret,
   PAYMENT_GATEWAY_LATENCY_MS: integer(0, 0, 600_000),
   PAYMENT_GATEWAY_FAILURE_RATE: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).max(1).default(0)),
+  PAYMENT_GATEWAY_TIMEOUT_MS: integer(10_000, 100, 600_000),
   PAYMENT_SYNC_WAIT_MS: integer(250, 0, 30_000),
   OUTBOX_MAX_AGE_MS: integer(3 * 24 * 3600_000, 1_000),
   IDEMPOTENCY_RETENTION_HOURS: integer(48, 24),

@@ -11,7 +11,7 @@ import { createPaymentProcessor } from "./processing/payment-processor";
 import { createPaymentStore, GATEWAY_REFUND_KIND, WEBHOOK_KIND } from "./store/payment-store";
 
 /** Wires the Payment Service from its settings; the entry point and the tests both build it here. */
-export async function buildPaymentService(settings: PaymentSettings, logger: Logger, overrides: { gateway?: PaymentGateway } = {}) {
+export async function buildPaymentService(settings: PaymentSettings, logger: Logger, overrides: { gateway?: PaymentGateway; sweepMs?: number } = {}) {
   const { db, close } = await openPaymentDb(settings);
   const gateway = overrides.gateway ?? createSimulatedGateway({ latencyMs: settings.PAYMENT_GATEWAY_LATENCY_MS, failureRate: settings.PAYMENT_GATEWAY_FAILURE_RATE });
   const orderService = createOrderServiceClient({ baseUrl: settings.ORDER_SERVICE_URL, webhookSecret: settings.WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET });
@@ -23,7 +23,7 @@ export async function buildPaymentService(settings: PaymentSettings, logger: Log
     },
   });
   const store = createPaymentStore(db);
-  const processor = createPaymentProcessor({ store, gateway, logger, onChange: () => relay.kick() });
+  const processor = createPaymentProcessor({ store, gateway, logger, onChange: () => relay.kick(), gatewayTimeoutMs: settings.PAYMENT_GATEWAY_TIMEOUT_MS });
   const app = createPaymentApp({ db, store, processor, relay, logger, settings, syncWaitMs: settings.PAYMENT_SYNC_WAIT_MS });
   const retentionMs = settings.IDEMPOTENCY_RETENTION_HOURS * 3600_000;
   let purge: ReturnType<typeof setInterval> | undefined;
@@ -32,7 +32,7 @@ export async function buildPaymentService(settings: PaymentSettings, logger: Log
     app, db, store, relay, processor,
     async start() {
       relay.start();
-      await processor.start();
+      await processor.start(overrides.sweepMs);
       await purgeIdempotencyKeys(db, retentionMs);
       purge = setInterval(() => void purgeIdempotencyKeys(db, retentionMs), 3600_000);
     },

@@ -1,4 +1,4 @@
-import { ExponentialBackoff, handleAll, retry } from "cockatiel";
+import { ExponentialBackoff, handleAll, retry, timeout, TimeoutStrategy, wrap } from "cockatiel";
 import type { Logger } from "@platform/shared/logger";
 import type { PaymentGateway } from "../gateway/gateway";
 import type { PaymentStore } from "../store/payment-store";
@@ -8,10 +8,15 @@ import type { PaymentStore } from "../store/payment-store";
  * The state is in the database, so payments a crash left PENDING or PROCESSING are charged again
  * at start (the gateway call is idempotent by payment id); a sweep catches those a gateway outage left.
  */
-export function createPaymentProcessor(deps: { store: PaymentStore; gateway: PaymentGateway; logger: Logger; onChange: () => void }) {
+export function createPaymentProcessor(deps: { store: PaymentStore; gateway: PaymentGateway; logger: Logger; onChange: () => void; gatewayTimeoutMs: number }) {
   const { store, gateway, logger } = deps;
   const active = new Map<string, Promise<void>>();
-  const gatewayRetry = retry(handleAll, { maxAttempts: 4, backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 5_000 }) });
+  // Each try is cut at PAYMENT_GATEWAY_TIMEOUT_MS so one hung call cannot hold a payment for long; a repeated
+  // charge is safe because the gateway dedupes by payment id.
+  const gatewayPolicy = wrap(
+    retry(handleAll, { maxAttempts: 2, backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 2_000 }) }),
+    timeout(deps.gatewayTimeoutMs, TimeoutStrategy.Aggressive),
+  );
   let sweeper: ReturnType<typeof setInterval> | undefined;
 
   async function charge(id: string, requestId?: string) {
@@ -19,7 +24,7 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
     const payment = await store.get(id);
     if (payment.status !== "PROCESSING") return;
     deps.onChange();
-    const result = await gatewayRetry.execute(() => gateway.charge({ paymentId: id, amount: payment.amount, currency: "JPY" }));
+    const result = await gatewayPolicy.execute(() => gateway.charge({ paymentId: id, amount: payment.amount, currency: "JPY" }));
     await (result.approved
       ? store.transition(id, ["PROCESSING"], "COMPLETED", "payment.completed", undefined, requestId)
       : store.transition(id, ["PROCESSING"], "FAILED", "payment.failed", result.reason, requestId));
