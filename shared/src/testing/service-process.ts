@@ -69,10 +69,10 @@ export async function startService(service: "order" | "payment" | "notification"
       proc.kill("SIGKILL");
       await proc.exited;
     },
+    /** SIGTERM, as an orchestrator stops it; resolves to the exit code. */
     async stop() {
-      if (proc.exitCode !== null || proc.signalCode) return;
-      proc.kill("SIGTERM");
-      await proc.exited;
+      if (proc.exitCode === null && !proc.signalCode) proc.kill("SIGTERM");
+      return proc.exited;
     },
     restart: launch,
   };
