@@ -5,6 +5,7 @@ import { join } from "node:path";
 const root = join(import.meta.dir, "..");
 const services = [
   { name: "payment", color: 35, cmd: ["bun", "payment/src/index.ts"] },
+  { name: "notification", color: 36, cmd: ["bun", "notification/src/index.ts"] },
 ];
 
 const children = services.map((service) => {

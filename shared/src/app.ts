@@ -1,4 +1,5 @@
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import "./zod-messages";
 import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -9,11 +10,6 @@ import { healthRoute, type HealthChecks } from "./health";
 import { requireBearerToken } from "./auth";
 import { requireContentType } from "./content-type";
 import type { Logger } from "./logger";
-
-// A missing field says so, instead of zod's "expected string, received undefined".
-z.config({
-  customError: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "is required" : undefined),
-});
 
 export type AppEnv = { Variables: { requestId: string; log: Logger } };
 export type App = OpenAPIHono<AppEnv>;

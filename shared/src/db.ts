@@ -1,4 +1,7 @@
 import { createClient, type Client, type Transaction } from "@libsql/client";
+import { drizzle } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import { fileURLToPath } from "node:url";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Mutex } from "./mutex";
@@ -71,4 +74,12 @@ function releasing(tx: Transaction, release: () => void): Transaction {
       };
     },
   });
+}
+
+/** Opens a service's database with its drizzle schema and applies its committed migrations. */
+export async function openServiceDb<S extends Record<string, unknown>>(settings: DatabaseSettings, service: string, schema: S, migrationsFolder: URL) {
+  const client = await openDatabase(databaseUrl(settings, service), settings.DATABASE_AUTH_TOKEN);
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: fileURLToPath(migrationsFolder) });
+  return { db, close: () => client.close() };
 }

@@ -34,4 +34,6 @@ export function commonEnv(defaults: { port: number }) {
 export const serviceUrl = (fallback: string) => z.preprocess(emptyAsUndefined, z.url().default(fallback));
 export const integer = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
-export const webhookSecret = z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional());
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+export const text = (fallback: string) => z.preprocess(emptyAsUndefined, z.string().min(1).default(fallback));
+export const webhookSecret = optional(z.string().min(16, "must be at least 16 characters"));

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import "../zod-messages";
 
 /** The payment as every service sees it: the Payment Service's answers and its webhook events. */
 export const paymentStatuses = ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIALLY_REFUNDED", "REFUNDED"] as const;

@@ -1,0 +1,123 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, notInArray, type SQL } from "drizzle-orm";
+import type { CreateNotification, Notification, NotificationStatus } from "@platform/shared/contracts/notification";
+import { newId } from "@platform/shared/ids";
+import { ApiError } from "@platform/shared/problem";
+import type { NotificationDb } from "../db/client";
+import { attempts, notifications, type NotificationRow } from "../db/schema";
+import type { Rendered } from "../templates/renderer";
+
+export function toNotification(row: NotificationRow): Notification {
+  const { recipient_name: _n, next_attempt_at: _a, sending_since: _s, idempotency_key: _k, ...wire } = row;
+  return wire;
+}
+
+export type NewNotification = CreateNotification & { rendered: Rendered; idempotencyKey?: string };
+
+export function createNotificationStore(db: NotificationDb) {
+  const iso = (ms = Date.now()) => new Date(ms).toISOString();
+
+  return {
+    /** Queues notifications in one transaction; one whose key was used before is returned as it is. */
+    async enqueue(batch: NewNotification[]) {
+      return db.transaction(async (tx) => {
+        const rows: NotificationRow[] = [];
+        for (const item of batch) {
+          const now = Date.now();
+          const [row] = await tx.insert(notifications).values({
+            id: newId("ntf"), order_id: item.order_id, channel: item.channel, template: item.template, recipient: item.recipient,
+            recipient_name: typeof item.variables.customer_name === "string" ? item.variables.customer_name : null,
+            status: "PENDING", subject: item.rendered.subject, body: item.rendered.body, html: item.rendered.html,
+            next_attempt_at: now, idempotency_key: item.idempotencyKey, created_at: iso(now),
+          }).onConflictDoNothing({ target: notifications.idempotency_key }).returning();
+          rows.push(row ?? (await tx.select().from(notifications).where(eq(notifications.idempotency_key, item.idempotencyKey!)))[0]!);
+        }
+        return rows;
+      });
+    },
+
+    async get(id: string) {
+      const [row] = await db.select().from(notifications).where(eq(notifications.id, id));
+      if (!row) throw ApiError.notFound("Notification", id);
+      return row;
+    },
+
+    async byOrder(orderId: string) {
+      return db.select().from(notifications).where(eq(notifications.order_id, orderId)).orderBy(asc(notifications.id));
+    },
+
+    async page(query: { skip: number; limit: number; status?: NotificationStatus }) {
+      const where: SQL | undefined = query.status ? eq(notifications.status, query.status) : undefined;
+      const [items, [total]] = await Promise.all([
+        db.select().from(notifications).where(where).orderBy(desc(notifications.id)).limit(query.limit).offset(query.skip),
+        db.select({ n: count() }).from(notifications).where(where),
+      ]);
+      return { items: items.map(toNotification), total: total!.n, skip: query.skip, limit: query.limit };
+    },
+
+    async counts() {
+      const rows = await db.select({ status: notifications.status, n: count() }).from(notifications).groupBy(notifications.status);
+      return Object.fromEntries(rows.map((row) => [row.status, row.n])) as Partial<Record<NotificationStatus, number>>;
+    },
+
+    async history(id: string) {
+      return db.select().from(attempts).where(eq(attempts.notification_id, id)).orderBy(asc(attempts.attempt));
+    },
+
+    /** Due notifications not already being sent by this process. */
+    async due(limit: number, busy: string[]) {
+      return db.select().from(notifications)
+        .where(and(eq(notifications.status, "PENDING"), isNull(notifications.sending_since), lte(notifications.next_attempt_at, Date.now()), notInArray(notifications.id, busy)))
+        .orderBy(asc(notifications.next_attempt_at), asc(notifications.id)).limit(limit);
+    },
+
+    /** Recorded before the transport is called, so a crash mid-send is known at the next start. */
+    async markSending(row: NotificationRow) {
+      const attempt = row.attempts + 1;
+      await db.transaction(async (tx) => {
+        await tx.update(notifications).set({ sending_since: Date.now(), attempts: attempt }).where(eq(notifications.id, row.id));
+        await tx.insert(attempts).values({ notification_id: row.id, attempt, started_at: iso() });
+      });
+      return attempt;
+    },
+
+    async markSent(id: string, attempt: number, sentAt: number) {
+      await db.transaction(async (tx) => {
+        await tx.update(notifications).set({ status: "SENT", sent_at: iso(sentAt), sending_since: null, error: null }).where(eq(notifications.id, id));
+        await tx.update(attempts).set({ outcome: "SENT", finished_at: iso() }).where(and(eq(attempts.notification_id, id), eq(attempts.attempt, attempt)));
+      });
+    },
+
+    async markAttemptFailed(id: string, attempt: number, error: string, retryAt: number | null) {
+      await db.transaction(async (tx) => {
+        await tx.update(notifications)
+          .set(retryAt === null ? { status: "FAILED", error, sending_since: null } : { error, sending_since: null, next_attempt_at: retryAt })
+          .where(eq(notifications.id, id));
+        await tx.update(attempts).set({ outcome: "FAILED", error, finished_at: iso() }).where(and(eq(attempts.notification_id, id), eq(attempts.attempt, attempt)));
+      });
+    },
+
+    /** At start: attempts a crash cut short are recorded as INTERRUPTED and their notifications sent again. */
+    async recoverInterrupted() {
+      return db.transaction(async (tx) => {
+        const rows = await tx.update(notifications).set({ sending_since: null, next_attempt_at: Date.now() })
+          .where(and(eq(notifications.status, "PENDING"), isNotNull(notifications.sending_since))).returning({ id: notifications.id });
+        if (rows.length) {
+          await tx.update(attempts).set({ outcome: "INTERRUPTED", finished_at: iso() })
+            .where(and(inArray(attempts.notification_id, rows.map((r) => r.id)), isNull(attempts.outcome)));
+        }
+        return rows.length;
+      });
+    },
+
+    /** An operator's retry of a FAILED notification: queued again, its attempts kept. */
+    async requeue(id: string) {
+      const [row] = await db.update(notifications).set({ status: "PENDING", next_attempt_at: Date.now(), error: null })
+        .where(and(eq(notifications.id, id), eq(notifications.status, "FAILED"))).returning();
+      if (row) return row;
+      const existing = await this.get(id);
+      throw new ApiError("CONFLICT", `Notification ${id} is ${existing.status}; only FAILED notifications can be retried.`);
+    },
+  };
+}
+
+export type NotificationStore = ReturnType<typeof createNotificationStore>;

@@ -1,0 +1,57 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "@platform/shared/app";
+import { E164, type CreateNotification } from "@platform/shared/contracts/notification";
+import { ApiError } from "@platform/shared/problem";
+import { z } from "zod";
+import type { NotificationDeps } from "../../app";
+import { toNotification, type NewNotification } from "../../queue/notification-store";
+import type * as routes from "./notifications.routes";
+
+const email = z.email();
+
+/** The checks every queued notification passes, single or in a batch; `path` prefixes error paths. */
+export function prepare(deps: NotificationDeps, input: CreateNotification, path = ""): NewNotification {
+  const fits = input.channel === "EMAIL" ? email.safeParse(input.recipient).success : E164.test(input.recipient);
+  if (!fits) {
+    throw ApiError.validation([{ path: `${path}recipient`, message: input.channel === "EMAIL" ? "must be an e-mail address for EMAIL" : "must be an E.164 number (+819012345678) for SMS" }]);
+  }
+  return { ...input, rendered: deps.templates.render(input.template, input.channel, input.variables) };
+}
+
+export function notificationHandlers(deps: NotificationDeps) {
+  const { store, sender } = deps;
+
+  const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+    const prepared = prepare(deps, c.req.valid("json"));
+    const [row] = await store.enqueue([{ ...prepared, idempotencyKey: c.req.valid("header")["idempotency-key"] }]);
+    sender.kick();
+    c.header("Location", `/api/v1/notifications/${row!.id}`);
+    return c.json(toNotification(row!), 202);
+  };
+
+  const getOne: RouteHandler<typeof routes.getOne, AppEnv> = async (c) => c.json(toNotification(await store.get(c.req.valid("param").id)), 200);
+
+  const byOrder: RouteHandler<typeof routes.byOrder, AppEnv> = async (c) =>
+    c.json((await store.byOrder(c.req.valid("param").order_id)).map(toNotification), 200);
+
+  const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => c.json(await store.page(c.req.valid("query")), 200);
+
+  const retry: RouteHandler<typeof routes.retry, AppEnv> = async (c) => {
+    const row = await store.requeue(c.req.valid("param").id);
+    sender.kick();
+    return c.json(toNotification(row), 202);
+  };
+
+  const history: RouteHandler<typeof routes.history, AppEnv> = async (c) => {
+    const { id } = c.req.valid("param");
+    await store.get(id);
+    return c.json((await store.history(id)).map(({ id: _id, notification_id: _n, ...attempt }) => attempt), 200);
+  };
+
+  const stats: RouteHandler<typeof routes.stats, AppEnv> = async (c) => {
+    const counts = await store.counts();
+    return c.json({ pending: counts.PENDING ?? 0, sent: counts.SENT ?? 0, failed: counts.FAILED ?? 0 }, 200);
+  };
+
+  return { create, getOne, byOrder, list, retry, history, stats };
+}

@@ -1,0 +1,60 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { CreateNotificationSchema, NotificationSchema, notificationStatuses } from "@platform/shared/contracts/notification";
+import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses } from "@platform/shared/openapi";
+
+const tags = ["notifications"];
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+const ntfId = IdParam("id", "ntf_0193a5b0c7e07a4c9f1e2d3c4b5a6980");
+
+export const AttemptSchema = z.object({
+  attempt: z.number().int(),
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+  outcome: z.enum(["SENT", "FAILED", "INTERRUPTED"]).nullable().openapi({ description: "null while under way; INTERRUPTED when the service stopped mid-send" }),
+  error: z.string().nullable(),
+}).openapi("NotificationAttempt");
+
+export const create = createRoute({
+  method: "post", path: "/api/v1/notifications", tags,
+  summary: "Queue a notification (FR-019..FR-023)",
+  description: "Checks that the recipient fits the channel and the variables fit the template, renders it, and queues it durably: 202 with the notification PENDING. The queue sends at most NOTIFICATION_RATE_PER_SEC a second and retries failures with backoff.",
+  request: { headers: IdempotencyKeyHeader, body: { required: true, content: { "application/json": { schema: CreateNotificationSchema } } } },
+  responses: { 202: json(NotificationSchema, "Queued"), ...problemResponses(400, 413, 415, 422) },
+});
+
+export const getOne = createRoute({
+  method: "get", path: "/api/v1/notifications/{id}", tags, summary: "A notification by id (FR-024)",
+  request: { params: ntfId },
+  responses: { 200: json(NotificationSchema, "The notification"), ...problemResponses(404) },
+});
+
+export const byOrder = createRoute({
+  method: "get", path: "/api/v1/notifications/order/{order_id}", tags, summary: "An order's notifications, oldest first (FR-025)",
+  request: { params: IdParam("order_id", "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977") },
+  responses: { 200: json(z.array(NotificationSchema), "The order's notifications"), ...problemResponses() },
+});
+
+export const list = createRoute({
+  method: "get", path: "/api/v1/notifications", tags, summary: "Notifications, newest first",
+  request: { query: PageQuery.extend({ status: z.enum(notificationStatuses).optional() }) },
+  responses: { 200: json(pageOf(NotificationSchema, "NotificationPage"), "A page of notifications"), ...problemResponses(422) },
+});
+
+export const retry = createRoute({
+  method: "post", path: "/api/v1/notifications/{id}/retry", tags,
+  summary: "Send a FAILED notification again",
+  description: "Queues it again with its attempt history kept; 409 unless it is FAILED.",
+  request: { params: ntfId },
+  responses: { 202: json(NotificationSchema, "Queued again"), ...problemResponses(404, 409) },
+});
+
+export const history = createRoute({
+  method: "get", path: "/api/v1/notifications/{id}/attempts", tags, summary: "Every sending attempt of a notification",
+  request: { params: ntfId },
+  responses: { 200: json(z.array(AttemptSchema), "The attempts, oldest first"), ...problemResponses(404) },
+});
+
+export const stats = createRoute({
+  method: "get", path: "/api/v1/notifications/stats", tags, summary: "Queue depth and failures, for the dashboard",
+  responses: { 200: json(z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int() }).openapi("NotificationStats"), "Counts by status"), ...problemResponses() },
+});

@@ -1,0 +1,40 @@
+import { z } from "@hono/zod-openapi";
+import { OrderVariables, type Channel, type TemplateName } from "@platform/shared/contracts/notification";
+
+/** Each template's variables and the sample data its preview and the start-up check render. */
+export const catalog: Record<TemplateName, { description: string; channels: Channel[]; variables: z.ZodObject }> = {
+  ORDER_CONFIRMATION: {
+    description: "ご注文確認: sent when an order is created",
+    channels: ["EMAIL", "SMS"],
+    variables: OrderVariables,
+  },
+  ORDER_SHIPPED: {
+    description: "発送のお知らせ: sent when an order is shipped",
+    channels: ["EMAIL", "SMS"],
+    variables: OrderVariables.extend({ carrier: z.string().max(100).optional(), tracking_number: z.string().max(100).optional() }),
+  },
+  ORDER_CANCELLED: {
+    description: "キャンセルのお知らせ: sent when an order is cancelled",
+    channels: ["EMAIL", "SMS"],
+    variables: OrderVariables.extend({ refund_amount: z.number().int().min(0).optional() }),
+  },
+};
+
+export const sampleVariables = {
+  customer_name: "山田 太郎",
+  order_id: "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977",
+  total_amount: 12800,
+  items: [
+    { product_name: "宇治抹茶セット", quantity: 2, unit_price: 3200, subtotal: 6400 },
+    { product_name: "有田焼 湯呑み", quantity: 1, unit_price: 6400, subtotal: 6400 },
+  ],
+  carrier: "ヤマト運輸",
+  tracking_number: "1234-5678-9012",
+  refund_amount: 12800,
+};
+
+/** The variables a template takes, named for GET /api/v1/templates. */
+export function variableNames(template: TemplateName) {
+  const shape = catalog[template].variables.shape as Record<string, z.ZodType>;
+  return Object.entries(shape).map(([name, schema]) => ({ name, required: !schema.safeParse(undefined).success }));
+}

@@ -1,0 +1,93 @@
+import { describe, expect, test } from "bun:test";
+import { cpSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempDir } from "@platform/shared/testing/service-process";
+import { sampleVariables } from "./catalog";
+import { loadTemplates } from "./renderer";
+
+const templatesDir = join(import.meta.dir, "../../templates");
+const templates = loadTemplates(templatesDir, "抹茶堂");
+
+describe("the Japanese templates", () => {
+  test("ORDER_CONFIRMATION e-mail: 様, the order number, ¥ amounts and every item with quantity and subtotal", () => {
+    const mail = templates.render("ORDER_CONFIRMATION", "EMAIL", sampleVariables);
+    expect(mail.subject).toBe("【抹茶堂】ご注文ありがとうございます（ご注文番号：ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977）");
+    expect(mail.body).toStartWith("山田 太郎 様\n");
+    expect(mail.body).toContain("・宇治抹茶セット\n　¥3,200 × 2点　小計 ¥6,400");
+    expect(mail.body).toContain("・有田焼 湯呑み\n　¥6,400 × 1点　小計 ¥6,400");
+    expect(mail.body).toContain("■合計金額\n¥12,800");
+    expect(mail.html).toContain("<td style=\"text-align:right;padding:12px 8px;font-weight:bold;\">¥12,800</td>");
+  });
+
+  test("every template renders for both channels; SMS is one short text", () => {
+    for (const template of ["ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_CANCELLED"] as const) {
+      const sms = templates.render(template, "SMS", sampleVariables);
+      expect(sms.subject).toBeNull();
+      expect(sms.html).toBeNull();
+      expect(sms.body).not.toContain("\n");
+      expect(sms.body).toContain("山田 太郎様");
+      const mail = templates.render(template, "EMAIL", sampleVariables);
+      expect(mail.body).toContain("山田 太郎 様");
+    }
+  });
+
+  test("optional variables appear only when given", () => {
+    const { tracking_number: _t, carrier: _c, refund_amount: _r, ...plain } = sampleVariables;
+    expect(templates.render("ORDER_SHIPPED", "EMAIL", sampleVariables).body).toContain("ヤマト運輸 1234-5678-9012");
+    expect(templates.render("ORDER_SHIPPED", "EMAIL", plain).body).not.toContain("伝票番号");
+    expect(templates.render("ORDER_CANCELLED", "EMAIL", sampleVariables).body).toContain("お支払い済みの ¥12,800 は");
+    expect(templates.render("ORDER_CANCELLED", "EMAIL", plain).body).not.toContain("返金");
+  });
+
+  test("customer data is HTML-escaped in the HTML part and left plain in text and SMS", () => {
+    const hostile = { ...sampleVariables, customer_name: `<script>alert("x")</script> & 太郎`, items: [{ product_name: "<b>茶</b>", quantity: 1, unit_price: 100, subtotal: 100 }], total_amount: 100 };
+    const mail = templates.render("ORDER_CONFIRMATION", "EMAIL", hostile);
+    expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 太郎 様");
+    expect(mail.html).toContain("&lt;b&gt;茶&lt;/b&gt;");
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.body).toContain(`<script>alert("x")</script> & 太郎 様`);
+    expect(templates.render("ORDER_CONFIRMATION", "SMS", hostile).body).toContain("& 太郎様");
+  });
+
+  test("a CR/LF in a name cannot break out of the subject header", () => {
+    const mail = templates.render("ORDER_CONFIRMATION", "EMAIL", { ...sampleVariables, order_id: "ord_1\r\nBcc: victim@example.com" });
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+    expect(mail.subject).toContain("ord_1 Bcc: victim@example.com");
+  });
+
+  test("variables that do not fit the template are a 422 naming each field", () => {
+    expect(() => templates.render("ORDER_CONFIRMATION", "EMAIL", { customer_name: "太郎", items: [] })).toThrow(
+      expect.objectContaining({ code: "VALIDATION_FAILED", extensions: { errors: expect.arrayContaining([{ path: "variables.order_id", message: "is required" }, expect.objectContaining({ path: "variables.items" })]) } }),
+    );
+  });
+});
+
+describe("template files that do not work stop the service at start, naming file and line", () => {
+  const broken = (file: string, content: string) => {
+    const dir = tempDir("templates-");
+    cpSync(templatesDir, dir, { recursive: true });
+    writeFileSync(join(dir, file), content);
+    return dir;
+  };
+
+  test("an unclosed {% for %}", () => {
+    const dir = broken("ORDER_SHIPPED/email.txt", "{{ customer_name }} 様\n\n{% for item in items %}\n{{ item.product_name }}\n");
+    expect(() => loadTemplates(dir, "x")).toThrow(`${join(dir, "ORDER_SHIPPED/email.txt")}:3: {% for %} is never closed with {% endfor %}`);
+  });
+
+  test("an unknown tag", () => {
+    const dir = broken("ORDER_CANCELLED/sms.txt", "こんにちは\n{% frobnicate x %}\n");
+    expect(() => loadTemplates(dir, "x")).toThrow(`${join(dir, "ORDER_CANCELLED/sms.txt")}:2: Invalid tag: frobnicate x`);
+  });
+
+  test("an unknown filter", () => {
+    const dir = broken("ORDER_CONFIRMATION/subject.txt", "件名\n{{ total_amount | dollars }}\n");
+    expect(() => loadTemplates(dir, "x")).toThrow(`${join(dir, "ORDER_CONFIRMATION/subject.txt")}:2: Invalid filter: dollars`);
+  });
+
+  test("a missing file", () => {
+    const dir = broken("ORDER_SHIPPED/sms.txt", "");
+    Bun.spawnSync(["rm", join(dir, "ORDER_SHIPPED/sms.txt")]);
+    expect(() => loadTemplates(dir, "x")).toThrow("ORDER_SHIPPED/sms.txt: the template file is missing");
+  });
+});
