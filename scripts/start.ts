@@ -4,6 +4,7 @@ import { join } from "node:path";
 
 const root = join(import.meta.dir, "..");
 const services = [
+  { name: "order", color: 33, cmd: ["bun", "order/src/index.ts"] },
   { name: "payment", color: 35, cmd: ["bun", "payment/src/index.ts"] },
   { name: "notification", color: 36, cmd: ["bun", "notification/src/index.ts"] },
 ];

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { commonEnv, integer, parseEnv, serviceUrl, webhookSecret } from "@platform/shared/env";
 
-export const DEV_WEBHOOK_SECRET = "dev-only-webhook-secret-change-me";
-
 export const paymentEnv = commonEnv({ port: 8001 }).extend({
   ORDER_SERVICE_URL: serviceUrl("http://127.0.0.1:8000"),
   WEBHOOK_SECRET: webhookSecret,

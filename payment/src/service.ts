@@ -4,7 +4,8 @@ import { purgeIdempotencyKeys } from "@platform/shared/idempotency/idempotency.m
 import { createPaymentApp } from "./app";
 import { createOrderServiceClient } from "./clients/order-service";
 import { openPaymentDb } from "./db/client";
-import { DEV_WEBHOOK_SECRET, type PaymentSettings } from "./env";
+import { DEV_WEBHOOK_SECRET } from "@platform/shared/webhook-signature";
+import type { PaymentSettings } from "./env";
 import type { PaymentGateway } from "./gateway/gateway";
 import { createSimulatedGateway } from "./gateway/simulated-gateway";
 import { createPaymentProcessor } from "./processing/payment-processor";

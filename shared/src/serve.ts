@@ -7,6 +7,7 @@ export type ServeOptions = {
   logger: Logger;
   /** Stops background work and closes the database, after the server has stopped taking requests. */
   onStop: () => Promise<void>;
+  graceMs?: number;
 };
 
 /** Serves until SIGTERM or SIGINT, then stops accepting, lets in-flight requests finish, and cleans up. */
@@ -18,7 +19,9 @@ export function serve(options: ServeOptions) {
     if (stopping) return;
     stopping = true;
     options.logger.info("shutting down", { signal });
-    await server.stop();
+    // In-flight requests get a grace period; connections still open after it are closed.
+    await Promise.race([server.stop(), Bun.sleep(options.graceMs ?? 10_000)]);
+    await server.stop(true);
     await options.onStop();
     options.logger.info("stopped");
     process.exit(0);

@@ -2,6 +2,9 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const SIGNATURE_HEADER = "X-Webhook-Signature";
 
+/** Used when WEBHOOK_SECRET is unset, with a warning at start: fine on a laptop, never in production. */
+export const DEV_WEBHOOK_SECRET = "dev-only-webhook-secret-change-me";
+
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, as Stripe signs its events. */
 export function signWebhook(secret: string, rawBody: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
   const mac = createHmac("sha256", secret).update(`${nowSeconds}.${rawBody}`).digest("hex");

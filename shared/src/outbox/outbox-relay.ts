@@ -5,6 +5,9 @@ import { outbox, type OutboxRow } from "./outbox.schema";
 
 type Db = LibSQLDatabase<Record<string, unknown>>;
 
+/** A failure that no retry will fix (the receiver refused the message as invalid): dead-lettered at once. */
+export class PermanentError extends Error {}
+
 /** Delivers one message; throws to have it retried. Must be safe to run twice (receivers dedupe). */
 export type OutboxHandler = (message: { id: string; payload: unknown; requestId: string | null; attempts: number }) => Promise<void>;
 
@@ -40,18 +43,20 @@ export function createOutboxRelay(options: RelayOptions) {
 
   const retryDelay = (attempts: number) => Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1)) + baseDelayMs / 2;
 
-  async function deliver(row: OutboxRow): Promise<{ id: string; error?: string }> {
+  type Result = { id: string; error?: string; permanent?: boolean };
+
+  async function deliver(row: OutboxRow): Promise<Result> {
     const handler = handlers[row.kind];
     try {
       if (!handler) throw new Error(`no handler for outbox kind ${row.kind}`);
       await handler({ id: row.id, payload: JSON.parse(row.payload), requestId: row.requestId, attempts: row.attempts });
       return { id: row.id };
     } catch (error) {
-      return { id: row.id, error: error instanceof Error ? error.message : String(error) };
+      return { id: row.id, error: error instanceof Error ? error.message : String(error), permanent: error instanceof PermanentError };
     }
   }
 
-  async function record(rows: OutboxRow[], results: { id: string; error?: string }[]) {
+  async function record(rows: OutboxRow[], results: Result[]) {
     const now = Date.now();
     const delivered = results.filter((r) => !r.error).map((r) => r.id);
     await db.transaction(async (tx) => {
@@ -62,7 +67,7 @@ export function createOutboxRelay(options: RelayOptions) {
       for (const result of results.filter((r) => r.error)) {
         const row = rows.find((r) => r.id === result.id)!;
         const attempts = row.attempts + 1;
-        const dead = now - Date.parse(row.createdAt) >= options.maxAgeMs;
+        const dead = result.permanent || now - Date.parse(row.createdAt) >= options.maxAgeMs;
         const fields = { outbox_id: row.id, kind: row.kind, attempts, error: result.error, request_id: row.requestId };
         if (dead) logger.error("outbox message dead-lettered", fields);
         else if ((attempts & (attempts - 1)) === 0) logger.warn("outbox delivery failed, will retry", fields); // 1st, 2nd, 4th, 8th… to keep outages readable
@@ -73,18 +78,22 @@ export function createOutboxRelay(options: RelayOptions) {
     });
   }
 
+  async function deliverRows(rows: OutboxRow[]) {
+    rows.forEach((row) => inFlight.add(row.id));
+    try {
+      const results = await Promise.all(rows.map(deliver));
+      await record(rows, results);
+      return results;
+    } finally {
+      rows.forEach((row) => inFlight.delete(row.id));
+    }
+  }
+
   async function runOnce(): Promise<number> {
     const due = await db.select().from(outbox)
       .where(and(eq(outbox.status, "PENDING"), lte(outbox.nextAttemptAt, Date.now()), notInArray(outbox.id, [...inFlight])))
       .orderBy(asc(outbox.nextAttemptAt)).limit(batchSize);
-    if (!due.length) return 0;
-    due.forEach((row) => inFlight.add(row.id));
-    try {
-      const results = await Promise.all(due.map(deliver));
-      await record(due, results);
-    } finally {
-      due.forEach((row) => inFlight.delete(row.id));
-    }
+    if (due.length) await deliverRows(due);
     return due.length;
   }
 
@@ -112,6 +121,14 @@ export function createOutboxRelay(options: RelayOptions) {
       if (running) return;
       running = true;
       loop = run();
+    },
+    /**
+     * Delivers these just-committed messages now, in parallel, instead of at the next poll; what fails
+     * stays in the outbox and is retried. Resolves with each message's error, if any.
+     */
+    async deliverNow(ids: string[]) {
+      const rows = await db.select().from(outbox).where(and(inArray(outbox.id, ids), eq(outbox.status, "PENDING"), notInArray(outbox.id, [...inFlight])));
+      return rows.length ? deliverRows(rows) : [];
     },
     /** Looks for work now instead of at the next poll (call after committing messages). */
     kick() {

@@ -1,0 +1,44 @@
+import { createApp } from "@platform/shared/app";
+import { idempotent } from "@platform/shared/idempotency/idempotency.middleware";
+import type { Logger } from "@platform/shared/logger";
+import type { OutboxRelay } from "@platform/shared/outbox/outbox-relay";
+import { outboxRouter } from "@platform/shared/outbox/outbox.router";
+import { sql } from "drizzle-orm";
+import type { OrderDb } from "./db/client";
+import type { OrderSettings } from "./env";
+import type { OrderActions } from "./flow/order-actions";
+import { ordersRouter } from "./routes/orders/orders.index";
+import { webhooksRouter } from "./routes/webhooks/webhooks.index";
+import type { OrderStore } from "./store/order-store";
+
+export type OrderDeps = {
+  db: OrderDb;
+  store: OrderStore;
+  actions: OrderActions;
+  relay: OutboxRelay;
+  logger: Logger;
+  settings: OrderSettings;
+  webhookSecret: string;
+};
+
+export const VERSION = "1.0.0";
+const WEBHOOKS = "/api/v1/webhooks/";
+
+export function createOrderApp(deps: OrderDeps) {
+  const app = createApp({
+    service: "order",
+    version: VERSION,
+    description: "Orders: creation with computed totals, the status machine, cancellation with refund, and the flow that asks the Payment and Notification Services through a durable outbox.",
+    logger: deps.logger,
+    checks: { db: () => deps.db.run(sql`select 1`) },
+    bodyLimitBytes: deps.settings.BODY_LIMIT_BYTES,
+    corsOrigin: deps.settings.DASHBOARD_ORIGIN,
+    apiToken: deps.settings.API_TOKEN,
+    publicPaths: [WEBHOOKS],
+  });
+  app.use("/api/v1/*", idempotent(deps.db, { exceptPaths: [WEBHOOKS] }));
+  app.route("/", ordersRouter(deps));
+  app.route("/", webhooksRouter(deps));
+  app.route("/", outboxRouter(deps.relay));
+  return app;
+}

@@ -1,0 +1,45 @@
+import { PaymentSchema, type Payment } from "@platform/shared/contracts/payment";
+import { createHttpClient, DependencyError } from "@platform/shared/http-client";
+
+/** The Payment Service, as the Order Service reaches it. Every call that creates carries an Idempotency-Key. */
+export function createPaymentServiceClient(options: { baseUrl: string; timeoutMs: number; apiToken?: string }) {
+  const http = createHttpClient({ name: "payment-service", ...options });
+
+  const payment = (body: unknown) => PaymentSchema.parse(body);
+  const unexpected = (what: string, status: number, body: unknown) =>
+    new DependencyError("payment-service", `${what} answered ${status}: ${JSON.stringify(body).slice(0, 300)}`);
+
+  return {
+    http,
+    /** The order's payment: the one created now, or the one it already had. */
+    async requestPayment(orderId: string, amount: number, requestId: string | null): Promise<Payment> {
+      const response = await http.request({ method: "POST", path: "/api/v1/payments", body: { order_id: orderId, amount }, requestId, idempotencyKey: `order-payment-${orderId}` });
+      if (response.status === 201) return payment(response.body);
+      if (response.status === 409) {
+        const existing = await this.paymentOf(orderId, requestId);
+        if (existing) return existing;
+      }
+      throw unexpected("POST /payments", response.status, response.body);
+    },
+
+    async paymentOf(orderId: string, requestId: string | null): Promise<Payment | undefined> {
+      const response = await http.request({ method: "GET", path: `/api/v1/payments/order/${encodeURIComponent(orderId)}`, requestId });
+      if (response.status === 200) return payment(response.body);
+      if (response.status === 404) return undefined;
+      throw unexpected("GET /payments/order", response.status, response.body);
+    },
+
+    /** Refunds what is left; a payment already fully refunded counts as done. */
+    async refundAll(paymentId: string, reason: string, requestId: string | null): Promise<Payment> {
+      const response = await http.request({ method: "POST", path: `/api/v1/payments/${paymentId}/refund`, body: { reason }, requestId, idempotencyKey: `order-refund-${paymentId}` });
+      if (response.status === 200) return payment(response.body);
+      if (response.status === 409) {
+        const current = await http.request({ method: "GET", path: `/api/v1/payments/${paymentId}`, requestId });
+        if (current.status === 200 && payment(current.body).status === "REFUNDED") return payment(current.body);
+      }
+      throw unexpected("POST /payments/refund", response.status, response.body);
+    },
+  };
+}
+
+export type PaymentServiceClient = ReturnType<typeof createPaymentServiceClient>;

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { E164 } from "@platform/shared/contracts/notification";
+import { MAX_PAYMENT_JPY, MIN_PAYMENT_JPY } from "@platform/shared/contracts/payment";
+import "@platform/shared/zod-messages";
+
+/**
+ * The rules an order must meet, whether it comes from the API or a CSV row. Unknown fields are
+ * dropped, so a client can never set the status or the total.
+ */
+export const NewItemSchema = z.object({
+  product_name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  quantity: z.number({ error: "must be an integer" }).int("must be an integer").min(1, "must be at least 1").max(10_000, "must be at most 10,000"),
+  unit_price: z.number({ error: "must be an integer number of JPY" }).int("must be an integer number of JPY").min(0, "must not be negative").max(1_000_000, "must be at most 1,000,000 JPY"),
+});
+
+export const NewOrderSchema = z.object({
+  customer_name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  customer_email: z.string().trim().pipe(z.email("must be a valid e-mail address")),
+  customer_phone: z.string().trim().regex(E164, "must be an E.164 number such as +819012345678").optional(),
+  items: z.array(NewItemSchema).min(1, "must have at least one item").max(100, "must have at most 100 items"),
+}).superRefine((order, ctx) => {
+  const total = orderTotal(order.items);
+  if (total < MIN_PAYMENT_JPY || total > MAX_PAYMENT_JPY) {
+    ctx.addIssue({
+      code: "custom", path: ["items"],
+      message: `the order total ${total} JPY cannot be paid: a payment is ${MIN_PAYMENT_JPY} to ${MAX_PAYMENT_JPY.toLocaleString("en")} JPY`,
+    });
+  }
+});
+export type NewOrder = z.infer<typeof NewOrderSchema>;
+
+/** FR-002: the total is the sum of quantity × unit price, computed here and nowhere else. */
+export const orderTotal = (items: { quantity: number; unit_price: number }[]) =>
+  items.reduce((sum, item) => sum + item.quantity * item.unit_price, 0);

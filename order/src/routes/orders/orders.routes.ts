@@ -1,0 +1,52 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses } from "@platform/shared/openapi";
+import { orderStatuses } from "../../domain/order-status";
+import { CancelSchema, CreateOrderSchema, HistoryEntrySchema, OrderSchema, OrderStatsSchema, StatusChangeSchema } from "./orders.schemas";
+
+const tags = ["orders"];
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+const orderId = IdParam("id", "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977");
+
+export const create = createRoute({
+  method: "post", path: "/api/v1/orders", tags, summary: "Create an order (FR-001, FR-002, FR-007, FR-008)",
+  description: "Stores the order with its total and, in the same transaction, its payment request and ORDER_CONFIRMATION mail; then asks the Payment and Notification Services in parallel. With both healthy the answer says PAYMENT_PROCESSING or PAID; with either down or slow the order is still created and the requests are retried until they go through.",
+  request: { headers: IdempotencyKeyHeader, body: { required: true, content: { "application/json": { schema: CreateOrderSchema } } } },
+  responses: { 201: json(OrderSchema, "The order"), ...problemResponses(400, 413, 415, 422) },
+});
+
+export const list = createRoute({
+  method: "get", path: "/api/v1/orders", tags, summary: "Orders, newest first (FR-003)",
+  request: { query: PageQuery.extend({ status: z.enum(orderStatuses).optional(), import_id: z.string().optional().openapi({ description: "Only the orders of one bulk import" }) }) },
+  responses: { 200: json(pageOf(OrderSchema, "OrderPage"), "A page of orders"), ...problemResponses(422) },
+});
+
+export const stats = createRoute({
+  method: "get", path: "/api/v1/orders/stats", tags, summary: "Orders by status, and today's count and revenue (JST)",
+  responses: { 200: json(OrderStatsSchema, "Counts"), ...problemResponses() },
+});
+
+export const getOne = createRoute({
+  method: "get", path: "/api/v1/orders/{id}", tags, summary: "An order with its items (FR-004)",
+  request: { params: orderId },
+  responses: { 200: json(OrderSchema, "The order"), ...problemResponses(404) },
+});
+
+export const history = createRoute({
+  method: "get", path: "/api/v1/orders/{id}/history", tags, summary: "The order's status changes, oldest first",
+  request: { params: orderId },
+  responses: { 200: json(z.array(HistoryEntrySchema), "The timeline"), ...problemResponses(404) },
+});
+
+export const changeStatus = createRoute({
+  method: "patch", path: "/api/v1/orders/{id}/status", tags, summary: "Move an order on (FR-005)",
+  description: "PAID -> SHIPPED (sends ORDER_SHIPPED, with carrier and tracking number when given) -> DELIVERED; CANCELLED as with the cancel route. Payment statuses are set by the payment flow. 409 names the allowed next statuses.",
+  request: { params: orderId, body: { required: true, content: { "application/json": { schema: StatusChangeSchema } } } },
+  responses: { 200: json(OrderSchema, "The order"), ...problemResponses(400, 404, 409, 415, 422) },
+});
+
+export const cancel = createRoute({
+  method: "post", path: "/api/v1/orders/{id}/cancel", tags, summary: "Cancel an order (FR-006, FR-009, FR-010)",
+  description: "From PENDING, PAYMENT_PROCESSING, PAID or PAYMENT_FAILED. Refunds a completed payment (a payment still processing is refunded as soon as it completes) and sends ORDER_CANCELLED. 409 from SHIPPED, DELIVERED or CANCELLED.",
+  request: { headers: IdempotencyKeyHeader, params: orderId, body: { required: false, content: { "application/json": { schema: CancelSchema } } } },
+  responses: { 200: json(OrderSchema, "The cancelled order"), ...problemResponses(400, 404, 409, 415, 422) },
+});

@@ -1,0 +1,58 @@
+import { z } from "@hono/zod-openapi";
+import { NewItemSchema, NewOrderSchema } from "../../domain/new-order";
+import { orderStatuses } from "../../domain/order-status";
+
+export const CreateOrderSchema = NewOrderSchema.openapi("CreateOrder", {
+  example: { customer_name: "山田 太郎", customer_email: "taro@example.jp", customer_phone: "+819012345678", items: [{ product_name: "抹茶セット", quantity: 2, unit_price: 1750 }] },
+});
+NewItemSchema.openapi("CreateOrderItem");
+
+export const OrderItemSchema = z.object({
+  id: z.string(), product_name: z.string(), quantity: z.number().int(), unit_price: z.number().int(),
+  subtotal: z.number().int().openapi({ description: "quantity × unit_price" }),
+}).openapi("OrderItem");
+
+export const OrderSchema = z.object({
+  id: z.string().openapi({ example: "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977" }),
+  customer_name: z.string(),
+  customer_email: z.string(),
+  customer_phone: z.string().nullable(),
+  status: z.enum(orderStatuses),
+  total_amount: z.number().int().openapi({ description: "Sum of quantity × unit_price, integer JPY", example: 3500 }),
+  currency: z.literal("JPY"),
+  items: z.array(OrderItemSchema),
+  payment_id: z.string().nullable(),
+  payment_status: z.string().nullable().openapi({ description: "The payment's last known status" }),
+  carrier: z.string().nullable(),
+  tracking_number: z.string().nullable(),
+  import_id: z.string().nullable().openapi({ description: "The bulk import the order came from" }),
+  external_ref: z.string().nullable().openapi({ description: "The order_ref of an imported order" }),
+  created_at: z.string(),
+  updated_at: z.string(),
+}).openapi("Order");
+
+export const HistoryEntrySchema = z.object({
+  from_status: z.enum(orderStatuses).nullable(),
+  to_status: z.enum(orderStatuses),
+  actor: z.string().openapi({ description: "api, payment-service, webhook:<event type>, reconciler or import", example: "webhook:payment.completed" }),
+  reason: z.string().nullable(),
+  request_id: z.string().nullable(),
+  created_at: z.string(),
+}).openapi("OrderStatusChange");
+
+export const StatusChangeSchema = z.object({
+  status: z.enum(orderStatuses),
+  reason: z.string().trim().max(500).optional(),
+  carrier: z.string().trim().max(100).optional().openapi({ description: "With SHIPPED: the carrier, put in the shipping mail", example: "ヤマト運輸" }),
+  tracking_number: z.string().trim().max(100).optional().openapi({ example: "1234-5678-9012" }),
+}).openapi("StatusChange");
+
+export const CancelSchema = z.object({ reason: z.string().trim().max(500).optional() }).openapi("Cancel");
+
+export const OrderStatsSchema = z.object({
+  by_status: z.record(z.string(), z.number().int()),
+  today: z.object({
+    orders: z.number().int().openapi({ description: "Orders created since midnight JST" }),
+    revenue: z.number().int().openapi({ description: "JPY of today's orders that are paid, shipped or delivered" }),
+  }),
+}).openapi("OrderStats");

@@ -1,0 +1,45 @@
+import { purgeIdempotencyKeys } from "@platform/shared/idempotency/idempotency.middleware";
+import type { Logger } from "@platform/shared/logger";
+import { createOutboxRelay } from "@platform/shared/outbox/outbox-relay";
+import { DEV_WEBHOOK_SECRET } from "@platform/shared/webhook-signature";
+import { createOrderApp } from "./app";
+import { createNotificationServiceClient } from "./clients/notification-service";
+import { createPaymentServiceClient } from "./clients/payment-service";
+import { openOrderDb } from "./db/client";
+import type { OrderSettings } from "./env";
+import { createOrderActions } from "./flow/order-actions";
+import { orderOutboxHandlers } from "./flow/outbox-handlers";
+import { createReconciler } from "./flow/reconciler";
+import { createOrderStore } from "./store/order-store";
+
+/** Wires the Order Service from its settings; the entry point and the tests both build it here. */
+export async function buildOrderService(settings: OrderSettings, logger: Logger) {
+  const { db, close } = await openOrderDb(settings);
+  const calls = { timeoutMs: settings.SERVICE_CALL_TIMEOUT_MS, apiToken: settings.API_TOKEN };
+  const payments = createPaymentServiceClient({ baseUrl: settings.PAYMENT_SERVICE_URL, ...calls });
+  const notifications = createNotificationServiceClient({ baseUrl: settings.NOTIFICATION_SERVICE_URL, ...calls });
+  const store = createOrderStore(db);
+  const relay = createOutboxRelay({ db, logger, maxAgeMs: settings.OUTBOX_MAX_AGE_MS, handlers: orderOutboxHandlers({ db, store, payments, notifications }) });
+  const actions = createOrderActions(db, store);
+  const reconciler = createReconciler({ db, store, payments, logger, afterMs: settings.RECONCILE_AFTER_MS, intervalMs: settings.RECONCILE_INTERVAL_MS, onChange: () => relay.kick() });
+  const webhookSecret = settings.WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET;
+  const app = createOrderApp({ db, store, actions, relay, logger, settings, webhookSecret });
+  const retentionMs = settings.IDEMPOTENCY_RETENTION_HOURS * 3600_000;
+  let purge: ReturnType<typeof setInterval> | undefined;
+
+  return {
+    app, db, store, relay, reconciler,
+    async start() {
+      relay.start();
+      reconciler.start();
+      await purgeIdempotencyKeys(db, retentionMs);
+      purge = setInterval(() => void purgeIdempotencyKeys(db, retentionMs), 3600_000);
+    },
+    async stop() {
+      clearInterval(purge);
+      await reconciler.stop();
+      await relay.stop();
+      close();
+    },
+  };
+}

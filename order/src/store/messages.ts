@@ -1,0 +1,26 @@
+import type { TemplateName } from "@platform/shared/contracts/notification";
+import type { OutboxMessage } from "@platform/shared/outbox/outbox";
+import { notificationVariables, type OrderView } from "./order-view";
+
+/** The outbox kinds of the Order Service: what it asks the other services to do. */
+export const PAYMENT_REQUEST = "payment.request";
+export const PAYMENT_REFUND = "payment.refund";
+export const NOTIFICATION_REQUEST = "notification.request";
+
+export type PaymentRequest = { order_id: string; amount: number };
+export type PaymentRefund = { order_id: string; payment_id: string };
+
+export const paymentRequest = (order: OrderView, requestId?: string): OutboxMessage =>
+  ({ kind: PAYMENT_REQUEST, requestId, payload: { order_id: order.id, amount: order.total_amount } satisfies PaymentRequest });
+
+export const paymentRefund = (orderId: string, paymentId: string, requestId?: string): OutboxMessage =>
+  ({ kind: PAYMENT_REFUND, requestId, payload: { order_id: orderId, payment_id: paymentId } satisfies PaymentRefund });
+
+/** One mail per order and template: the key makes a repeated request queue nothing new. */
+export const orderMail = (order: OrderView, template: TemplateName, extra: Record<string, unknown> = {}, requestId?: string): OutboxMessage => ({
+  kind: NOTIFICATION_REQUEST, requestId,
+  payload: {
+    idempotency_key: `order-${order.id}-${template}`,
+    notification: { order_id: order.id, channel: "EMAIL", template, recipient: order.customer_email, variables: notificationVariables(order, extra) },
+  },
+});

@@ -1,0 +1,91 @@
+import { and, count, desc, eq, gte, inArray, isNull, lt, or, sum, type SQL } from "drizzle-orm";
+import { newId } from "@platform/shared/ids";
+import { enqueue } from "@platform/shared/outbox/outbox";
+import { ApiError } from "@platform/shared/problem";
+import type { OrderDb } from "../db/client";
+import { orderItems, orders, statusHistory, type OrderRow } from "../db/schema";
+import { orderTotal, type NewOrder } from "../domain/new-order";
+import type { OrderStatus } from "../domain/order-status";
+import { orderMail, paymentRequest } from "./messages";
+import { toOrder, withItems } from "./order-view";
+
+export type Tx = Parameters<Parameters<OrderDb["transaction"]>[0]>[0];
+export type Move = { actor: string; reason?: string; requestId?: string };
+
+/** Writes a status change and its history row; the caller has checked the move against the machine. */
+export async function moveStatus(tx: Tx, order: OrderRow, to: OrderStatus, move: Move, fields: Partial<OrderRow> = {}) {
+  const now = new Date().toISOString();
+  const [row] = await tx.update(orders).set({ ...fields, status: to, updated_at: now }).where(eq(orders.id, order.id)).returning();
+  await tx.insert(statusHistory).values({ order_id: order.id, from_status: order.status, to_status: to, actor: move.actor, reason: move.reason, request_id: move.requestId, created_at: now });
+  return row!;
+}
+
+export function createOrderStore(db: OrderDb) {
+  async function load(tx: Pick<OrderDb, "select">, id: string) {
+    const [row] = await tx.select().from(orders).where(eq(orders.id, id));
+    if (!row) throw ApiError.notFound("Order", id);
+    return row;
+  }
+
+  return {
+    load: (id: string) => load(db, id),
+
+    /** The order, its items, its first history row and its outbox messages: all or nothing. */
+    async insert(tx: Tx, input: NewOrder, meta: { requestId?: string; importId?: string; externalRef?: string; actor?: string } = {}) {
+      const now = new Date().toISOString();
+      const id = newId("ord");
+      const [row] = await tx.insert(orders).values({
+        id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone,
+        status: "PENDING", total_amount: orderTotal(input.items), currency: "JPY", import_id: meta.importId, external_ref: meta.externalRef,
+        created_at: now, updated_at: now,
+      }).returning();
+      const items = input.items.map((item, position) => ({ id: newId("itm"), order_id: id, position, ...item, subtotal: item.quantity * item.unit_price }));
+      await tx.insert(orderItems).values(items);
+      await tx.insert(statusHistory).values({ order_id: id, to_status: "PENDING", actor: meta.actor ?? "api", request_id: meta.requestId, created_at: now });
+      const order = toOrder(row!, items);
+      const messageIds = await enqueue(tx, paymentRequest(order, meta.requestId), orderMail(order, "ORDER_CONFIRMATION", {}, meta.requestId));
+      return { order, messageIds };
+    },
+
+    async get(id: string) {
+      return (await withItems(db, [await load(db, id)]))[0]!;
+    },
+
+    async page(query: { skip: number; limit: number; status?: OrderStatus; import_id?: string }) {
+      const filters = [query.status && eq(orders.status, query.status), query.import_id && eq(orders.import_id, query.import_id)].filter(Boolean) as SQL[];
+      const where = filters.length ? and(...filters) : undefined;
+      const [rows, [total]] = await Promise.all([
+        db.select().from(orders).where(where).orderBy(desc(orders.id)).limit(query.limit).offset(query.skip),
+        db.select({ n: count() }).from(orders).where(where),
+      ]);
+      return { items: await withItems(db, rows), total: total!.n, skip: query.skip, limit: query.limit };
+    },
+
+    async history(id: string) {
+      await load(db, id);
+      return db.select().from(statusHistory).where(eq(statusHistory.order_id, id)).orderBy(statusHistory.id);
+    },
+
+    async counts() {
+      const rows = await db.select({ status: orders.status, n: count() }).from(orders).groupBy(orders.status);
+      return Object.fromEntries(rows.map((row) => [row.status, row.n])) as Partial<Record<OrderStatus, number>>;
+    },
+
+    async today(since: string) {
+      const [created] = await db.select({ n: count() }).from(orders).where(gte(orders.created_at, since));
+      const [paid] = await db.select({ total: sum(orders.total_amount) }).from(orders)
+        .where(and(gte(orders.created_at, since), inArray(orders.status, ["PAID", "SHIPPED", "DELIVERED"])));
+      return { orders: created!.n, revenue: Number(paid!.total ?? 0) };
+    },
+
+    /** Orders whose payment outcome may have been missed: waiting too long, or cancelled with money still held. */
+    async needingReconciliation(olderThan: string) {
+      return db.select().from(orders).where(and(lt(orders.updated_at, olderThan), or(
+        inArray(orders.status, ["PENDING", "PAYMENT_PROCESSING"]),
+        and(eq(orders.status, "CANCELLED"), isNull(orders.refund_requested_at), or(isNull(orders.payment_status), inArray(orders.payment_status, ["PENDING", "PROCESSING", "COMPLETED", "PARTIALLY_REFUNDED"]))),
+      ))).limit(500);
+    },
+  };
+}
+
+export type OrderStore = ReturnType<typeof createOrderStore>;

@@ -1,0 +1,33 @@
+import { asc, inArray } from "drizzle-orm";
+import type { OrderDb } from "../db/client";
+import { orderItems, type OrderItemRow, type OrderRow } from "../db/schema";
+
+export type OrderView = ReturnType<typeof toOrder>;
+
+export function toOrder(row: OrderRow, items: OrderItemRow[]) {
+  const { refund_requested_at: _r, external_ref, ...order } = row;
+  return {
+    ...order,
+    external_ref,
+    items: items.map(({ order_id: _o, position: _p, ...item }) => item),
+  };
+}
+
+/** Orders with their items, loaded in one query for the whole page. */
+export async function withItems(db: Pick<OrderDb, "select">, rows: OrderRow[]) {
+  if (!rows.length) return [];
+  const items = await db.select().from(orderItems).where(inArray(orderItems.order_id, rows.map((r) => r.id))).orderBy(asc(orderItems.order_id), asc(orderItems.position));
+  const byOrder = Map.groupBy(items, (item) => item.order_id);
+  return rows.map((row) => toOrder(row, byOrder.get(row.id) ?? []));
+}
+
+/** What an order notification is rendered from (API.md: "Variables an order notification gets"). */
+export function notificationVariables(order: OrderView, extra: Record<string, unknown> = {}) {
+  return {
+    customer_name: order.customer_name,
+    order_id: order.id,
+    total_amount: order.total_amount,
+    items: order.items.map(({ product_name, quantity, unit_price, subtotal }) => ({ product_name, quantity, unit_price, subtotal })),
+    ...extra,
+  };
+}
