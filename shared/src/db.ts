@@ -32,8 +32,36 @@ export async function openDatabase(url: string, authToken?: string): Promise<Cli
   return serialized(client);
 }
 
+/** Longer than any real wait for the lock; reached only by a call on `db` inside a transaction, which would otherwise hang. */
+const LOCK_WAIT_LIMIT_MS = 15_000;
+
 function serialized(client: Client): Client {
-  const lock = new Mutex();
+  const mutex = new Mutex();
+  const lock = {
+    async acquire() {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const acquiring = mutex.acquire();
+      const limit = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`waited ${LOCK_WAIT_LIMIT_MS} ms for the database: is \`db\` used inside a transaction instead of \`tx\`?`)), LOCK_WAIT_LIMIT_MS);
+      });
+      try {
+        return await Promise.race([acquiring, limit]);
+      } catch (error) {
+        void acquiring.then((release) => release()); // give the slot back once it comes
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async run<T>(work: () => Promise<T> | T): Promise<T> {
+      const release = await lock.acquire();
+      try {
+        return await work();
+      } finally {
+        release();
+      }
+    },
+  };
   const passThrough = new Set(["close", "closed", "protocol", "sync", "reconnect"]);
   return new Proxy(client, {
     get(target, property, receiver) {

@@ -17,13 +17,4 @@ export class Mutex {
     this.tail = this.tail.then(() => next);
     return ready;
   }
-
-  async run<T>(work: () => Promise<T> | T): Promise<T> {
-    const release = await this.acquire();
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
 }

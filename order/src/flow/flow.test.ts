@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { waitFor } from "@platform/shared/testing/service-process";
+import { anOrder, startStack, type Stack } from "@platform/shared/testing/stack";
+
+// Three real service processes, real HTTP between them, a real SMTP server receiving the mail.
+let stack: Stack;
+beforeAll(async () => (stack = await startStack()));
+afterAll(() => stack.stop());
+
+const orderStatus = async (id: string) => (await stack.call("GET", `/api/v1/orders/${id}`)).body.status;
+const paymentOf = async (id: string) => (await fetch(`${stack.payment.url}/api/v1/payments/order/${id}`)).json();
+
+describe("the order flow across the three services", () => {
+  test("happy path: created, paid, and the confirmation mail received in Japanese", async () => {
+    const created = await stack.call("POST", "/api/v1/orders/", anOrder());
+    expect(created.status).toBe(201);
+    expect(["PAYMENT_PROCESSING", "PAID"]).toContain(created.body.status);
+    expect(created.body.total_amount).toBe(3500);
+    const id = created.body.id;
+    await waitFor("PAID", async () => (await orderStatus(id)) === "PAID");
+    expect(await paymentOf(id)).toMatchObject({ status: "COMPLETED", amount: 3500 });
+    const [mail] = await waitFor("the confirmation mail", () => stack.mailsFor(id, "ご注文ありがとうございます").length === 1 && stack.mailsFor(id));
+    expect(mail!.parsed.to).toMatchObject({ value: [{ address: "taro@example.jp", name: "山田 太郎 様" }] });
+    expect(mail!.parsed.text).toContain("・抹茶セット\n　¥1,750 × 2点　小計 ¥3,500");
+    const history = (await stack.call("GET", `/api/v1/orders/${id}/history`)).body;
+    expect(history.map((h: { to_status: string }) => h.to_status)).toEqual(["PENDING", "PAYMENT_PROCESSING", "PAID"]);
+    expect(new Set(history.map((h: { request_id: string }) => h.request_id)).size).toBe(1); // one request id across the services
+  });
+
+  test("ship and deliver: ORDER_SHIPPED with the tracking number, then DELIVERED; nothing leaves DELIVERED", async () => {
+    const id = (await stack.call("POST", "/api/v1/orders", anOrder("佐藤 花子"))).body.id;
+    await waitFor("PAID", async () => (await orderStatus(id)) === "PAID");
+    const shipped = await stack.call("PATCH", `/api/v1/orders/${id}/status`, { status: "SHIPPED", carrier: "ヤマト運輸", tracking_number: "1234-5678-9012" });
+    expect(shipped.status).toBe(200);
+    expect(shipped.body).toMatchObject({ status: "SHIPPED", carrier: "ヤマト運輸", tracking_number: "1234-5678-9012" });
+    const [mail] = await waitFor("the shipping mail", () => stack.mailsFor(id, "発送いたしました").length === 1 && stack.mailsFor(id, "発送いたしました"));
+    expect(mail!.parsed.text).toContain("ヤマト運輸 1234-5678-9012");
+    expect((await stack.call("PATCH", `/api/v1/orders/${id}/status`, { status: "DELIVERED" })).body.status).toBe("DELIVERED");
+    const stuck = await stack.call("POST", `/api/v1/orders/${id}/cancel`);
+    expect(stuck.status).toBe(409);
+    expect(stuck.body).toMatchObject({ code: "INVALID_TRANSITION", allowed_next: [] });
+  });
+
+  test("cancel a paid order: refunded in full and ORDER_CANCELLED sent with the refund", async () => {
+    const id = (await stack.call("POST", "/api/v1/orders", anOrder())).body.id;
+    await waitFor("PAID", async () => (await orderStatus(id)) === "PAID");
+    const cancelled = await stack.call("POST", `/api/v1/orders/${id}/cancel`, { reason: "お客様のご都合" });
+    expect(cancelled.body.status).toBe("CANCELLED");
+    await waitFor("the refund", async () => (await paymentOf(id)).status === "REFUNDED");
+    expect(await paymentOf(id)).toMatchObject({ refunded_amount: 3500 });
+    const [mail] = await waitFor("the cancellation mail", () => stack.mailsFor(id, "キャンセル").length === 1 && stack.mailsFor(id, "キャンセル"));
+    expect(mail!.parsed.text).toContain("お支払い済みの ¥3,500 は");
+    await waitFor("the order knows", async () => (await stack.call("GET", `/api/v1/orders/${id}`)).body.payment_status === "REFUNDED");
+  });
+});
+
+describe("cancel while the payment is still processing", () => {
+  let slow: Stack;
+  beforeAll(async () => (slow = await startStack({ payment: { PAYMENT_GATEWAY_LATENCY_MS: "1500", PAYMENT_SYNC_WAIT_MS: "0" } })));
+  afterAll(() => slow.stop());
+
+  test("the payment is refunded as soon as it completes, and the order stays CANCELLED", async () => {
+    const created = await slow.call("POST", "/api/v1/orders", anOrder());
+    const id = created.body.id;
+    expect(["PENDING", "PAYMENT_PROCESSING"]).toContain(created.body.status);
+    const cancelled = await slow.call("POST", `/api/v1/orders/${id}/cancel`);
+    expect(cancelled.body.status).toBe("CANCELLED");
+    const refunded = await waitFor("the refund after completion", async () => {
+      const payment = await (await fetch(`${slow.payment.url}/api/v1/payments/order/${id}`)).json();
+      return payment.status === "REFUNDED" && payment;
+    }, 15_000);
+    expect(refunded.refunded_amount).toBe(3500);
+    expect((await slow.call("GET", `/api/v1/orders/${id}`)).body.status).toBe("CANCELLED");
+    await waitFor("the cancellation mail", () => slow.mailsFor(id, "キャンセル").length === 1);
+  });
+});
