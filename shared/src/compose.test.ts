@@ -4,7 +4,7 @@ import { parse } from "yaml";
 
 // There is no Docker engine here, so the file is checked for what `docker compose` would rely on.
 const compose = parse(await Bun.file(join(import.meta.dir, "../../compose.yaml")).text(), { merge: true });
-const expected: Record<string, number> = { payment: 8001, notification: 8002 };
+const expected: Record<string, number> = { order: 8000, payment: 8001, notification: 8002 };
 
 test("compose.yaml runs each service on its port, with its own data volume and a health check", () => {
   for (const [name, port] of Object.entries(expected)) {
