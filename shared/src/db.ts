@@ -1,9 +1,11 @@
 import { createClient, type Client, type Transaction } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
-import { fileURLToPath } from "node:url";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createBunSqliteClient } from "./bun-sqlite-client";
 import { Mutex } from "./mutex";
 
 export type DatabaseSettings = { DATABASE_URL?: string; DATABASE_AUTH_TOKEN?: string; DATA_DIR: string };
@@ -15,99 +17,77 @@ export function databaseUrl(settings: DatabaseSettings, service: string): string
 }
 
 /**
- * Opens the service's libSQL database. A local file gets WAL, a busy timeout and foreign keys, and
- * every call goes through one connection behind a FIFO lock: SQLite has a single writer anyway, and a
- * second in-process connection would block the event loop on the first one's open transaction.
+ * Opens the service's database: a local file through Bun's SQLite driver (with WAL, a busy timeout and
+ * foreign keys), a libSQL server through @libsql/client.
+ *
+ * Every statement goes through one connection behind a FIFO lock: SQLite has a single writer anyway,
+ * and an open transaction awaits between its statements, so without the lock another request's
+ * statement could land inside it. `transaction(fn)` holds the lock for the whole of `fn` and runs it
+ * in an async context in which every statement of this client goes to the open transaction, so code
+ * inside may use the ordinary `db` (and its prepared statements) without waiting on itself.
  */
-export async function openDatabase(url: string, authToken?: string): Promise<Client> {
+export async function openDatabase(url: string, authToken?: string) {
   const local = url.startsWith("file:");
   if (local) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
-  const client = createClient({ url, authToken, concurrency: local ? 1 : 20, timeout: 5_000 } as Parameters<typeof createClient>[0]);
+  const raw = local ? createBunSqliteClient(url.slice("file:".length)) : createClient({ url, authToken });
   if (local) {
-    await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA busy_timeout = 5000");
-    await client.execute("PRAGMA synchronous = NORMAL");
-    await client.execute("PRAGMA foreign_keys = ON");
+    for (const pragma of ["journal_mode = WAL", "busy_timeout = 5000", "synchronous = NORMAL", "foreign_keys = ON"]) await raw.execute(`PRAGMA ${pragma}`);
   }
-  return serialized(client);
-}
-
-/** Longer than any real wait for the lock; reached only by a call on `db` inside a transaction, which would otherwise hang. */
-const LOCK_WAIT_LIMIT_MS = 15_000;
-
-function serialized(client: Client): Client {
   const mutex = new Mutex();
-  const lock = {
-    async acquire() {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const acquiring = mutex.acquire();
-      const limit = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`waited ${LOCK_WAIT_LIMIT_MS} ms for the database: is \`db\` used inside a transaction instead of \`tx\`?`)), LOCK_WAIT_LIMIT_MS);
-      });
-      try {
-        return await Promise.race([acquiring, limit]);
-      } catch (error) {
-        void acquiring.then((release) => release()); // give the slot back once it comes
-        throw error;
-      } finally {
-        clearTimeout(timer);
-      }
-    },
-    async run<T>(work: () => Promise<T> | T): Promise<T> {
-      const release = await lock.acquire();
-      try {
-        return await work();
-      } finally {
-        release();
-      }
-    },
-  };
-  const passThrough = new Set(["close", "closed", "protocol", "sync", "reconnect"]);
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== "function" || passThrough.has(String(property))) {
-        return typeof value === "function" ? value.bind(target) : value;
-      }
-      if (property === "transaction") {
-        return async (...args: unknown[]) => {
-          const release = await lock.acquire();
-          try {
-            return releasing(await (value as Function).apply(target, args), release);
-          } catch (error) {
-            release();
-            throw error;
-          }
-        };
-      }
-      return (...args: unknown[]) => lock.run(() => (value as Function).apply(target, args));
-    },
-  });
-}
+  const current = new AsyncLocalStorage<Transaction>();
 
-/** Hands the lock back when the transaction ends, however it ends. */
-function releasing(tx: Transaction, release: () => void): Transaction {
-  const ending = new Set(["commit", "rollback", "close"]);
-  return new Proxy(tx, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
+  const locked = async <T>(work: () => Promise<T>) => {
+    const release = await mutex.acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  };
+
+  const statements = new Set(["execute", "batch", "executeMultiple", "migrate"]);
+  const client = new Proxy(raw, {
+    get(target, property) {
+      const value = Reflect.get(target, property);
       if (typeof value !== "function") return value;
-      if (!ending.has(String(property))) return value.bind(target);
-      return async (...args: unknown[]) => {
-        try {
-          return await (value as Function).apply(target, args);
-        } finally {
-          release();
-        }
+      if (property === "transaction") throw new Error("use the transaction() of openDatabase, not the client's");
+      if (!statements.has(String(property))) return value.bind(target);
+      return (...args: unknown[]) => {
+        const tx = current.getStore();
+        if (tx && property !== "migrate") return (tx[property as "execute"] as Function)(...args);
+        return locked(() => (value as Function).apply(target, args));
       };
     },
-  });
+  }) as Client;
+
+  async function transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (current.getStore()) return work(); // already inside one: join it
+    return locked(async () => {
+      const tx = await raw.transaction("write");
+      try {
+        const result = await current.run(tx, work);
+        await tx.commit();
+        return result;
+      } catch (error) {
+        await tx.rollback();
+        throw error;
+      } finally {
+        tx.close();
+      }
+    });
+  }
+
+  return { client, transaction };
 }
 
-/** Opens a service's database with its drizzle schema and applies its committed migrations. */
+/**
+ * Opens a service's database with its drizzle schema and applies its committed migrations.
+ * `db.transaction(async (tx) => …)` is routed to openDatabase's transaction; `tx` is `db` itself.
+ */
 export async function openServiceDb<S extends Record<string, unknown>>(settings: DatabaseSettings, service: string, schema: S, migrationsFolder: URL) {
-  const client = await openDatabase(databaseUrl(settings, service), settings.DATABASE_AUTH_TOKEN);
+  const { client, transaction } = await openDatabase(databaseUrl(settings, service), settings.DATABASE_AUTH_TOKEN);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: fileURLToPath(migrationsFolder) });
+  Object.assign(db, { transaction: (work: (tx: typeof db) => Promise<unknown>) => transaction(() => work(db)) });
   return { db, close: () => client.close() };
 }

@@ -13,7 +13,7 @@ const mailFor: Partial<Record<OrderStatus, TemplateName>> = { SHIPPED: "ORDER_SH
 export function createOrderActions(db: OrderDb, store: OrderStore) {
   async function move(id: string, to: OrderStatus, details: { reason?: string; carrier?: string; tracking_number?: string; requestId?: string }) {
     const result = await db.transaction(async (tx) => {
-      const before = await store.load(id, tx);
+      const before = await store.load(id);
       if (to === "CANCELLED" && !manualNext(before.status).includes("CANCELLED")) {
         throw new ApiError("INVALID_TRANSITION", `Order ${id} is ${before.status} and can no longer be cancelled. Allowed next: ${manualNext(before.status).join(", ") || "none"}.`, {
           current_status: before.status, allowed_next: manualNext(before.status),

@@ -21,8 +21,8 @@ async function expectConsistent(stack: Stack, orderIds: string[]) {
     const order = (await stack.call("GET", `/api/v1/orders/${id}`)).body;
     const mine = payments.items.filter((p: { order_id: string }) => p.order_id === id);
     expect(mine).toHaveLength(1);
-    expect(matching[order.status]).toContain(mine[0].status);
-    expect(order.payment_id).toBe(mine[0].id);
+    expect(matching[order.status]!).toContain(mine[0]!.status);
+    expect(order.payment_id).toBe(mine[0]!.id);
   }
   await waitFor("every confirmation mail", () => orderIds.every((id) => stack.mailsFor(id, "ご注文ありがとうございます").length >= 1), 60_000, 250);
   for (const id of orderIds) expect(stack.mailsFor(id, "ご注文ありがとうございます")).toHaveLength(1);

@@ -28,8 +28,7 @@ export function createOrderStore(db: OrderDb) {
   }
 
   return {
-    /** Inside a transaction, pass it: the database has one connection, so `db` there would wait forever. */
-    load: (id: string, tx: Pick<OrderDb, "select"> = db) => load(tx, id),
+    load: (id: string) => load(db, id),
 
     /** The order, its items, its first history row and its outbox messages: all or nothing. */
     async insert(tx: Tx, input: NewOrder, meta: { requestId?: string; importId?: string; externalRef?: string; actor?: string } = {}) {

@@ -27,3 +27,32 @@ test("concurrent transactions from one process are serialized, not refused as bu
   })));
   expect(await opened.db.get(sql`select count(*) as n from counter`)).toEqual({ n: 50 });
 });
+
+test("inside a transaction the ordinary db joins it, and a failure rolls all of it back", async () => {
+  await opened.db.run(sql`create table if not exists notes (text text)`);
+  await opened.db.transaction(async () => {
+    await opened.db.run(sql`insert into notes values ('kept')`);
+  });
+  const failing = opened.db.transaction(async (tx) => {
+    await tx.run(sql`insert into notes values ('rolled back 1')`);
+    await opened.db.run(sql`insert into notes values ('rolled back 2')`);
+    throw new Error("abort");
+  });
+  expect(failing).rejects.toThrow("abort");
+  await failing.catch(() => {});
+  expect(await opened.db.all(sql`select text from notes`)).toEqual([{ text: "kept" }]);
+});
+
+test("a statement from outside waits for the open transaction instead of landing inside it", async () => {
+  await opened.db.run(sql`create table if not exists ledger (n integer)`);
+  const slow = opened.db.transaction(async (tx) => {
+    await tx.run(sql`insert into ledger values (1)`);
+    await Bun.sleep(50);
+    throw new Error("rolled back");
+  });
+  await Bun.sleep(10);
+  const outside = opened.db.run(sql`insert into ledger values (2)`);
+  await slow.catch(() => {});
+  await outside;
+  expect(await opened.db.all(sql`select n from ledger`)).toEqual([{ n: 2 }]);
+});

@@ -64,6 +64,9 @@ export async function startService(service: "order" | "payment" | "notification"
     get output() {
       return output;
     },
+    get pid() {
+      return proc.pid;
+    },
     /** SIGKILL: no shutdown code runs, as in a power cut. */
     async kill9() {
       proc.kill("SIGKILL");

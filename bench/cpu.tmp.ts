@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { freePort, startService, tempDir } from "@platform/shared/testing/service-process";
+import { load } from "./load";
+const ports = { order: freePort(), payment: freePort(), notification: freePort() };
+const urls = Object.fromEntries(Object.entries(ports).map(([n, p]) => [`${n.toUpperCase()}_SERVICE_URL`, `http://127.0.0.1:${p}`]));
+const env = (n: keyof typeof ports) => ({ ...urls, LOG_LEVEL: "error", PORT: String(ports[n]), DATA_DIR: tempDir(), ...(JSON.parse(process.env.EXTRA ?? "{}")[n] ?? {}) });
+const s = { notification: await startService("notification", env("notification")), payment: await startService("payment", env("payment")), order: await startService("order", env("order")) };
+const cpu = (pid: number) => { const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" "); return (Number(f[11]) + Number(f[12])) * 10; };
+const before = Object.fromEntries(Object.entries(s).map(([n, p]) => [n, cpu(p.pid)]));
+const selfBefore = process.cpuUsage();
+const body = JSON.stringify({ customer_name: "山田 太郎", customer_email: "taro@example.jp", items: [{ product_name: "抹茶セット", quantity: 2, unit_price: 1750 }] });
+const r = await load({ concurrency: 32, seconds: 6, warmupSeconds: 0, request: () => new Request(`${s.order.url}/api/v1/orders`, { method: "POST", headers: { "Content-Type": "application/json" }, body }), accept: (res, b) => res.status === 201 && b.includes('"PAID"') });
+const self = process.cpuUsage(selfBefore);
+console.log(`${r.perSecond.toFixed(0)}/s p50 ${r.p50.toFixed(1)} errors ${r.errors} ${r.rejected[0] ?? ""}`);
+for (const [n, p] of Object.entries(s)) console.log(n, "cpu ms/order", ((cpu(p.pid) - before[n]!) / r.requests).toFixed(3));
+console.log("load generator cpu ms/order", ((self.user + self.system) / 1000 / r.requests).toFixed(3));
+await Promise.all(Object.values(s).map((p) => p.stop()));

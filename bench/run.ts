@@ -1,0 +1,92 @@
+// `bun run bench`: starts the platform on its own ports and data, loads it on loopback, and prints
+// the figures next to a bare Hono app measured in the same run on the same machine.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { freePort, startService, tempDir, waitFor, type ServiceProcess } from "@platform/shared/testing/service-process";
+import { load, type LoadResult } from "./load";
+import { seedOrders } from "./seed";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SEED = Number(process.env.BENCH_ORDERS ?? 100_000);
+const results: Record<string, unknown> = {};
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
+const memory = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key: string) => Number(/(\d+) kB/.exec(status.split("\n").find((l) => l.startsWith(key)) ?? "")?.[1] ?? NaN);
+  return { rssMb: kb("VmRSS:") / 1024, peakMb: kb("VmHWM:") / 1024 };
+};
+function report(name: string, result: LoadResult, baseline?: LoadResult) {
+  results[name] = { ...result, ratio: baseline ? result.perSecond / baseline.perSecond : undefined };
+  const ratio = baseline ? `  ${fmt((100 * result.perSecond) / baseline.perSecond)}% of bare` : "";
+  console.log(`${name.padEnd(34)} ${fmt(result.perSecond, 0).padStart(7)}/s  p50 ${fmt(result.p50, 2)} ms  p95 ${fmt(result.p95, 2)} ms  p99 ${fmt(result.p99, 2)} ms  errors ${result.errors}${ratio}`);
+  if (result.rejected.length) console.log(`   rejected: ${result.rejected.join(" | ")}`);
+}
+
+console.log(`bench: ${SECONDS} s per run after a 2 s warm-up, loopback, ${navigator.hardwareConcurrency} cores\n`);
+
+// 1. The baseline, alone on the machine.
+const barePort = freePort();
+const bare = Bun.spawn(["bun", join(import.meta.dir, "bare-hono.ts")], { env: { ...process.env, PORT: String(barePort) }, stdout: "ignore" });
+await waitFor("bare hono", async () => (await fetch(`http://127.0.0.1:${barePort}/item`)).ok);
+const bareGet = await load({ concurrency: 32, seconds: SECONDS, request: () => new Request(`http://127.0.0.1:${barePort}/item`) });
+report("bare Hono GET (32 clients)", bareGet);
+const barePost = await load({
+  concurrency: 32, seconds: SECONDS,
+  request: () => new Request(`http://127.0.0.1:${barePort}/item`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"note":"x"}' }),
+});
+report("bare Hono POST (32 clients)", barePost);
+bare.kill();
+
+// 2. The platform.
+const ports = { order: freePort(), payment: freePort(), notification: freePort() };
+const urls = Object.fromEntries(Object.entries(ports).map(([name, port]) => [`${name.toUpperCase()}_SERVICE_URL`, `http://127.0.0.1:${port}`]));
+const env = (name: keyof typeof ports) => ({ ...urls, LOG_LEVEL: "error", PORT: String(ports[name]), DATA_DIR: tempDir(`bench-${name}-`), WEBHOOK_SECRET: "bench-webhook-secret-0123456789" });
+const services: Record<string, ServiceProcess> = {
+  notification: await startService("notification", env("notification")),
+  payment: await startService("payment", env("payment")),
+  order: await startService("order", env("order")),
+};
+const orderUrl = services.order!.url;
+
+// NFR-003: from POST to SENT with an empty queue.
+const latencies: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const started = performance.now();
+  const queued = await (await fetch(`${services.notification!.url}/api/v1/notifications`, {
+    method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ order_id: `ord_bench_${i}`, channel: "EMAIL", template: "ORDER_CONFIRMATION", recipient: "taro@example.jp", variables: { customer_name: "山田 太郎", order_id: `ord_bench_${i}`, total_amount: 3500, items: [{ product_name: "抹茶", quantity: 2, unit_price: 1750, subtotal: 3500 }] } }),
+  })).json();
+  await waitFor("sent", async () => (await (await fetch(`${services.notification!.url}/api/v1/notifications/${queued.id}`)).json()).status === "SENT", 10_000, 5);
+  latencies.push(performance.now() - started);
+  await Bun.sleep(150);
+}
+latencies.sort((a, b) => a - b);
+results.notification_latency_ms = { p50: latencies[5], max: latencies[9] };
+console.log(`notification sent, empty queue      p50 ${fmt(latencies[5]!)} ms  max ${fmt(latencies[9]!)} ms (NFR-003: < 5 s)`);
+
+const order = JSON.stringify({ customer_name: "山田 太郎", customer_email: "taro@example.jp", items: [{ product_name: "抹茶セット", quantity: 2, unit_price: 1750 }] });
+const createOrder = () => new Request(`${orderUrl}/api/v1/orders`, { method: "POST", headers: { "Content-Type": "application/json" }, body: order });
+const paid = (response: Response, body: string) => response.status === 201 && body.includes('"status":"PAID"');
+for (const concurrency of [32, 64]) {
+  report(`create order, paid (${concurrency} clients)`, await load({ concurrency, seconds: SECONDS, request: createOrder, accept: paid }), barePost);
+}
+
+// 3. Reads with SEED orders in the database.
+await services.order!.stop();
+const ids = await seedOrders(join(services.order!.dataDir, "order.db"), SEED);
+await services.order!.restart();
+const total = (await (await fetch(`${orderUrl}/api/v1/orders?limit=1`)).json()).total;
+console.log(`\nseeded ${SEED} orders (${total} in the database)`);
+report("GET order by id (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: (i) => new Request(`${orderUrl}/api/v1/orders/${ids[(i * 7919) % ids.length]}`) }), bareGet);
+report("GET order list page (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: (i) => new Request(`${orderUrl}/api/v1/orders?limit=20&skip=${(i * 20) % 2000}`) }), bareGet);
+report("GET list, status filter (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: () => new Request(`${orderUrl}/api/v1/orders?limit=20&status=SHIPPED`) }), bareGet);
+
+console.log("");
+for (const [name, service] of Object.entries(services)) {
+  const { rssMb, peakMb } = memory(service.pid);
+  results[`rss_${name}`] = { rssMb, peakMb };
+  console.log(`${name.padEnd(13)} RSS ${fmt(rssMb)} MB, peak ${fmt(peakMb)} MB`);
+}
+await Promise.all(Object.values(services).map((service) => service.stop()));
+await Bun.write(join(import.meta.dir, "results", "latest.json"), JSON.stringify(results, null, 2));
+console.log(`\nwritten to bench/results/latest.json`);

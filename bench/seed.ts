@@ -1,0 +1,35 @@
+import { createClient } from "@libsql/client";
+
+/**
+ * Writes `count` orders (with one item and one history row each) straight into an Order Service
+ * database file, in large transactions, for the read benchmarks. Outbox rows are not written: these
+ * orders are history, not work.
+ */
+export async function seedOrders(dbFile: string, count: number) {
+  const db = createClient({ url: `file:${dbFile}` });
+  const statuses = ["PAID", "SHIPPED", "DELIVERED", "CANCELLED", "PAID"];
+  const ids: string[] = [];
+  const batch = 5_000;
+  for (let start = 0; start < count; start += batch) {
+    const tx = await db.transaction("write");
+    for (let i = start; i < Math.min(count, start + batch); i++) {
+      const id = `ord_${Bun.randomUUIDv7().replaceAll("-", "")}`;
+      const now = new Date().toISOString();
+      const status = statuses[i % statuses.length]!;
+      const quantity = 1 + (i % 5);
+      ids.push(id);
+      await tx.execute({
+        sql: `insert into orders (id, customer_name, customer_email, status, total_amount, currency, payment_status, refund_requested_at, created_at, updated_at) values (?, ?, ?, ?, ?, 'JPY', ?, ?, ?, ?)`,
+        args: [id, `顧客 ${i}`, `c${i}@example.jp`, status, quantity * 1200, status === "CANCELLED" ? "REFUNDED" : "COMPLETED", status === "CANCELLED" ? now : null, now, now],
+      });
+      await tx.execute({
+        sql: `insert into order_items (id, order_id, position, product_name, quantity, unit_price, subtotal) values (?, ?, 0, '煎茶 100g', ?, 1200, ?)`,
+        args: [`itm_${Bun.randomUUIDv7().replaceAll("-", "")}`, id, quantity, quantity * 1200],
+      });
+      await tx.execute({ sql: `insert into order_status_history (order_id, to_status, actor, created_at) values (?, ?, 'seed', ?)`, args: [id, status, now] });
+    }
+    await tx.commit();
+  }
+  db.close();
+  return ids;
+}

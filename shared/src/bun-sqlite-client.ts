@@ -1,0 +1,103 @@
+import type { Client, InArgs, InStatement, ResultSet, Row, Transaction, TransactionMode } from "@libsql/client";
+import { Database, type SQLQueryBindings } from "bun:sqlite";
+
+/**
+ * A local SQLite file behind the @libsql/client interface, on Bun's built-in driver, so drizzle's
+ * libSQL driver (and everything written on it) runs unchanged. Measured on this machine: about 5 µs
+ * per primary-key read against about 100 µs through @libsql/client's local mode (bench/README.md).
+ * Remote libSQL URLs still use @libsql/client.
+ */
+export function createBunSqliteClient(path: string): Client {
+  const db = new Database(path, { create: true, strict: false });
+  let open = true;
+
+  function execute(statement: InStatement): ResultSet {
+    const { sql, args } = typeof statement === "string" ? { sql: statement, args: [] as InArgs } : { sql: statement.sql, args: statement.args ?? [] };
+    const query = db.query(sql);
+    const bindings = bind(args);
+    const columns = query.columnNames;
+    if (!columns.length) {
+      const { changes, lastInsertRowid } = query.run(...bindings);
+      return resultSet([], [], changes, BigInt(lastInsertRowid));
+    }
+    const values = query.values(...bindings) as unknown[][];
+    return resultSet(columns, values.map((row) => toRow(columns, row)), values.length, undefined);
+  }
+
+  function inTransaction<T>(mode: TransactionMode, work: () => T): T {
+    db.run(mode === "read" ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
+    try {
+      const result = work();
+      db.run("COMMIT");
+      return result;
+    } catch (error) {
+      if (db.inTransaction) db.run("ROLLBACK");
+      throw error;
+    }
+  }
+
+  const client = {
+    protocol: "file",
+    get closed() {
+      return !open;
+    },
+    execute: async (statement: InStatement | string, args?: InArgs) => execute(typeof statement === "string" && args ? { sql: statement, args } : statement),
+    batch: async (statements: InStatement[], mode: TransactionMode = "deferred") => inTransaction(mode, () => statements.map(execute)),
+    migrate: async (statements: InStatement[]) => {
+      db.run("PRAGMA foreign_keys = OFF");
+      try {
+        return inTransaction("deferred", () => statements.map(execute));
+      } finally {
+        db.run("PRAGMA foreign_keys = ON");
+      }
+    },
+    executeMultiple: async (sql: string) => void db.run(sql),
+    async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
+      db.run(mode === "read" ? "BEGIN DEFERRED" : mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+      let closed = false;
+      const end = (sql: string) => async () => {
+        if (closed) return;
+        closed = true;
+        if (db.inTransaction) db.run(sql);
+      };
+      return {
+        execute: async (statement: InStatement) => execute(statement),
+        batch: async (statements: InStatement[]) => statements.map(execute),
+        executeMultiple: async (sql: string) => void db.run(sql),
+        commit: end("COMMIT"),
+        rollback: end("ROLLBACK"),
+        close: () => void end("ROLLBACK")(),
+        get closed() {
+          return closed;
+        },
+      } as Transaction;
+    },
+    sync: async () => undefined,
+    reconnect: async () => undefined,
+    close() {
+      if (open) db.close();
+      open = false;
+    },
+  };
+  return client as unknown as Client;
+}
+
+function bind(args: InArgs): SQLQueryBindings[] {
+  if (!Array.isArray(args)) throw new Error("named arguments are not used by drizzle and not supported here");
+  return args.map((value) => (value === undefined ? null : typeof value === "boolean" ? Number(value) : value instanceof Date ? value.toISOString() : value)) as SQLQueryBindings[];
+}
+
+/** A libSQL row: the values by index (not enumerable) and by column name. */
+function toRow(columns: string[], values: unknown[]): Row {
+  const row: Record<string | number, unknown> = {};
+  for (let i = 0; i < columns.length; i++) {
+    Object.defineProperty(row, i, { value: values[i], enumerable: false });
+    row[columns[i]!] = values[i];
+  }
+  Object.defineProperty(row, "length", { value: columns.length, enumerable: false });
+  return row as Row;
+}
+
+function resultSet(columns: string[], rows: Row[], rowsAffected: number, lastInsertRowid: bigint | undefined): ResultSet {
+  return { columns, columnTypes: columns.map(() => ""), rows, rowsAffected, lastInsertRowid, toJSON: () => ({ columns, rows, rowsAffected }) };
+}
