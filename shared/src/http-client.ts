@@ -1,4 +1,4 @@
-import { BrokenCircuitError, circuitBreaker, ConsecutiveBreaker, handleWhen, TaskCancelledError, timeout, TimeoutStrategy, wrap } from "cockatiel";
+import { BrokenCircuitError, circuitBreaker, ConsecutiveBreaker, handleWhen } from "cockatiel";
 
 /** The other service could not be reached, timed out, failed with a 5xx, or its circuit is open. */
 export class DependencyError extends Error {
@@ -37,13 +37,15 @@ export type HttpClient = ReturnType<typeof createHttpClient>;
  * down, and the request id passed on. Retrying is the caller's choice (the outbox retries durably).
  */
 export function createHttpClient(options: HttpClientOptions) {
-  const breaker = circuitBreaker(handleWhen((error) => error instanceof DependencyError || error instanceof TaskCancelledError), {
+  const breaker = circuitBreaker(handleWhen((error) => error instanceof DependencyError), {
     halfOpenAfter: options.breakerHalfOpenAfterMs ?? 2_000,
     breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
   });
-  const policy = wrap(breaker, timeout(options.timeoutMs ?? 5_000, TimeoutStrategy.Aggressive));
+  const timeoutMs = options.timeoutMs ?? 5_000;
 
-  async function send(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
+  // The breaker is cockatiel's; the timeout is the runtime's own AbortSignal.timeout.
+  async function send(request: HttpRequest): Promise<HttpResponse> {
+    const signal = AbortSignal.timeout(timeoutMs);
     const headers: Record<string, string> = { Accept: "application/json", ...request.headers };
     if (request.requestId) headers["X-Request-Id"] = request.requestId;
     if (request.idempotencyKey) headers["Idempotency-Key"] = request.idempotencyKey;
@@ -54,7 +56,7 @@ export function createHttpClient(options: HttpClientOptions) {
     try {
       response = await fetch(new URL(request.path, options.baseUrl), { method: request.method, headers, body, signal });
     } catch (error) {
-      throw new DependencyError(options.name, signal.aborted ? "timed out" : `unreachable (${(error as Error).message})`);
+      throw new DependencyError(options.name, signal.aborted ? `timed out after ${timeoutMs} ms` : `unreachable (${(error as Error).message})`);
     }
     const text = await response.text();
     if (response.status >= 500) throw new DependencyError(options.name, `answered ${response.status}`);
@@ -65,11 +67,10 @@ export function createHttpClient(options: HttpClientOptions) {
     name: options.name,
     async request(request: HttpRequest): Promise<HttpResponse> {
       try {
-        return await policy.execute(({ signal }) => send(request, signal));
+        return await breaker.execute(() => send(request));
       } catch (error) {
         if (error instanceof DependencyError) throw error;
         if (error instanceof BrokenCircuitError) throw new DependencyError(options.name, "circuit open after repeated failures");
-        if (error instanceof TaskCancelledError) throw new DependencyError(options.name, "timed out");
         throw error;
       }
     },
