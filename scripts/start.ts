@@ -1,4 +1,4 @@
-// `bun run start`: every service (and the dashboard, once built) on its default port with embedded
+// `bun run start`: every service and the dashboard (http://localhost:5173) on its default port with embedded
 // defaults, their JSON logs turned into readable prefixed lines; Ctrl-C stops them all cleanly.
 import { join } from "node:path";
 
@@ -7,6 +7,7 @@ const services = [
   { name: "order", color: 33, cmd: ["bun", "order/src/index.ts"] },
   { name: "payment", color: 35, cmd: ["bun", "payment/src/index.ts"] },
   { name: "notification", color: 36, cmd: ["bun", "notification/src/index.ts"] },
+  { name: "dashboard", color: 32, cmd: ["bun", "dashboard/serve.ts"] },
 ];
 
 const children = services.map((service) => {

@@ -1,5 +1,6 @@
 import { asc, inArray } from "drizzle-orm";
 import type { OrderDb } from "../db/client";
+import { manualNext } from "../domain/order-status";
 import { orderItems, type OrderItemRow, type OrderRow } from "../db/schema";
 
 export type OrderView = ReturnType<typeof toOrder>;
@@ -9,6 +10,8 @@ export function toOrder(row: OrderRow, items: OrderItemRow[]) {
   return {
     ...order,
     external_ref,
+    /** The moves a person may make now (PATCH status or cancel), for clients to offer exactly those. */
+    allowed_next: manualNext(row.status),
     items: items.map(({ order_id: _o, position: _p, ...item }) => item),
   };
 }

@@ -21,6 +21,7 @@ export const OrderSchema = z.object({
   total_amount: z.number().int().openapi({ description: "Sum of quantity × unit_price, integer JPY", example: 3500 }),
   currency: z.literal("JPY"),
   items: z.array(OrderItemSchema),
+  allowed_next: z.array(z.enum(orderStatuses)).openapi({ description: "The statuses a person may move the order to now (PATCH status, or cancel)", example: ["SHIPPED", "CANCELLED"] }),
   payment_id: z.string().nullable(),
   payment_status: z.string().nullable().openapi({ description: "The payment's last known status" }),
   carrier: z.string().nullable(),

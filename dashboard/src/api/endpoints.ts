@@ -1,0 +1,24 @@
+import { request, type Page } from "./client";
+import type { HistoryEntry, NewOrder, Notification, Order, OrderStats, Payment, Template } from "./types";
+
+const query = (params: Record<string, string | number | undefined>) =>
+  new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
+
+export const api = {
+  orders: (params: { skip: number; limit: number; status?: string }) => request<Page<Order>>("order", `/api/v1/orders?${query(params)}`),
+  order: (id: string) => request<Order>("order", `/api/v1/orders/${id}`),
+  orderHistory: (id: string) => request<HistoryEntry[]>("order", `/api/v1/orders/${id}/history`),
+  orderStats: () => request<OrderStats>("order", "/api/v1/orders/stats"),
+  createOrder: (order: NewOrder, idempotencyKey: string) => request<Order>("order", "/api/v1/orders", { method: "POST", body: order, idempotencyKey }),
+  moveOrder: (id: string, body: { status: string; carrier?: string; tracking_number?: string }) => request<Order>("order", `/api/v1/orders/${id}/status`, { method: "PATCH", body }),
+  cancelOrder: (id: string, reason?: string) => request<Order>("order", `/api/v1/orders/${id}/cancel`, { method: "POST", body: { reason } }),
+  payments: (params: { skip: number; limit: number; status?: string }) => request<Page<Payment>>("payment", `/api/v1/payments?${query(params)}`),
+  paymentOfOrder: (orderId: string) => request<Payment>("payment", `/api/v1/payments/order/${orderId}`),
+  refund: (paymentId: string, amount?: number) => request<Payment>("payment", `/api/v1/payments/${paymentId}/refund`, { method: "POST", body: amount === undefined ? {} : { amount } }),
+  notifications: (params: { skip: number; limit: number; status?: string }) => request<Page<Notification>>("notification", `/api/v1/notifications?${query(params)}`),
+  notificationsOfOrder: (orderId: string) => request<Notification[]>("notification", `/api/v1/notifications/order/${orderId}`),
+  notificationStats: () => request<{ pending: number; sent: number; failed: number }>("notification", "/api/v1/notifications/stats"),
+  retryNotification: (id: string) => request<Notification>("notification", `/api/v1/notifications/${id}/retry`, { method: "POST" }),
+  templates: () => request<Template[]>("notification", "/api/v1/templates"),
+  preview: (name: string, channel: string) => request<{ subject: string | null; body: string; html: string | null }>("notification", `/api/v1/templates/${name}/preview`, { method: "POST", body: { channel } }),
+};

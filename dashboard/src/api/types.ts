@@ -1,0 +1,15 @@
+export type OrderItem = { id: string; product_name: string; quantity: number; unit_price: number; subtotal: number };
+export type Order = {
+  id: string; customer_name: string; customer_email: string; customer_phone: string | null; status: string; total_amount: number;
+  items: OrderItem[]; allowed_next: string[]; payment_id: string | null; payment_status: string | null; carrier: string | null; tracking_number: string | null;
+  created_at: string; updated_at: string;
+};
+export type HistoryEntry = { from_status: string | null; to_status: string; actor: string; reason: string | null; created_at: string };
+export type Payment = { id: string; order_id: string; amount: number; status: string; failure_reason: string | null; refunded_amount: number; created_at: string; updated_at: string };
+export type Notification = {
+  id: string; order_id: string; channel: string; template: string; recipient: string; status: string;
+  subject: string | null; body: string; html: string | null; attempts: number; error: string | null; created_at: string; sent_at: string | null;
+};
+export type Template = { name: string; description: string; channels: string[]; variables: { name: string; required: boolean }[]; sample_variables: Record<string, unknown> };
+export type OrderStats = { by_status: Record<string, number>; today: { orders: number; revenue: number } };
+export type NewOrder = { customer_name: string; customer_email: string; customer_phone?: string; items: { product_name: string; quantity: number; unit_price: number }[] };

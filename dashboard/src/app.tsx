@@ -1,0 +1,24 @@
+import { Layout } from "./components/layout";
+import { NewOrderPage } from "./pages/new-order";
+import { NotificationsPage } from "./pages/notifications";
+import { OrderDetailPage } from "./pages/order-detail";
+import { OrdersPage } from "./pages/orders";
+import { OverviewPage } from "./pages/overview";
+import { PaymentsPage } from "./pages/payments";
+import { SettingsPage } from "./pages/settings";
+import { route } from "./state/router";
+
+function Page() {
+  const [first, second] = route.value.parts;
+  if (first === "orders" && second === "new") return <NewOrderPage />;
+  if (first === "orders" && second) return <OrderDetailPage id={second} />;
+  if (first === "orders") return <OrdersPage />;
+  if (first === "payments") return <PaymentsPage />;
+  if (first === "notifications") return <NotificationsPage />;
+  if (first === "settings") return <SettingsPage />;
+  return <OverviewPage />;
+}
+
+export function App() {
+  return <Layout><Page /></Layout>;
+}

@@ -1,0 +1,35 @@
+import type { ComponentChildren } from "preact";
+import type { Service } from "../api/client";
+import { health, serviceNames } from "../state/health";
+import { route } from "../state/router";
+import { toasts } from "../state/toasts";
+import { ServiceDown } from "./status";
+
+const links = [
+  ["#/", "概要", ""], ["#/orders", "注文", "orders"], ["#/payments", "決済", "payments"], ["#/notifications", "通知", "notifications"], ["#/settings", "設定", "settings"],
+] as const;
+
+export function Layout({ children }: { children: ComponentChildren }) {
+  const current = route.value.parts[0] ?? "";
+  const down = (Object.keys(health) as Service[]).filter((service) => health[service].value === "down");
+  return (
+    <div class="shell">
+      <header>
+        <h1>注文管理</h1>
+        <nav aria-label="メイン">
+          {links.map(([href, label, key]) => <a href={href} aria-current={current === key ? "page" : undefined}>{label}</a>)}
+        </nav>
+        <ul class="health" aria-label="サービスの状態">
+          {(Object.keys(health) as Service[]).map((service) => (
+            <li data-service={service} data-health={health[service].value}>{serviceNames[service]}：{health[service].value === "up" ? "稼働中" : health[service].value === "down" ? "停止" : "確認中"}</li>
+          ))}
+        </ul>
+      </header>
+      {down.map((service) => <ServiceDown service={service} />)}
+      <main>{children}</main>
+      <div class="toasts" aria-live="polite">
+        {toasts.value.map((toast) => <div class={`toast ${toast.kind}`} role={toast.kind === "error" ? "alert" : "status"}>{toast.text}</div>)}
+      </div>
+    </div>
+  );
+}

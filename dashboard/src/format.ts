@@ -1,0 +1,16 @@
+/** ¥12,800 */
+export const yen = (amount: number | null | undefined) => (amount == null ? "—" : `¥${amount.toLocaleString("ja-JP")}`);
+
+const jst = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+/** 2026/11/25 18:00:00 in Japan time, whatever the browser's zone. */
+export const jstTime = (iso: string | null | undefined) => (iso ? jst.format(new Date(iso)) : "—");
+
+export const orderStatusLabels: Record<string, string> = {
+  PENDING: "受付", PAYMENT_PROCESSING: "決済処理中", PAID: "支払済", PAYMENT_FAILED: "決済失敗", SHIPPED: "発送済", DELIVERED: "配達完了", CANCELLED: "キャンセル",
+};
+export const paymentStatusLabels: Record<string, string> = {
+  PENDING: "未処理", PROCESSING: "処理中", COMPLETED: "完了", FAILED: "失敗", PARTIALLY_REFUNDED: "一部返金", REFUNDED: "返金済",
+};
+export const notificationStatusLabels: Record<string, string> = { PENDING: "送信待ち", SENT: "送信済", FAILED: "送信失敗" };
+export const templateLabels: Record<string, string> = { ORDER_CONFIRMATION: "ご注文確認", ORDER_SHIPPED: "発送のお知らせ", ORDER_CANCELLED: "キャンセルのお知らせ" };
+export const channelLabels: Record<string, string> = { EMAIL: "メール", SMS: "SMS" };

@@ -1,0 +1,86 @@
+import { computed, signal } from "@preact/signals";
+import { ApiError, type FieldError } from "../api/client";
+import { api } from "../api/endpoints";
+import { yen } from "../format";
+import { navigate } from "../state/router";
+import { notify } from "../state/toasts";
+
+type Row = { product_name: string; quantity: string; unit_price: string };
+const blankRow = (): Row => ({ product_name: "", quantity: "1", unit_price: "" });
+
+const customer = signal({ customer_name: "", customer_email: "", customer_phone: "" });
+const rows = signal<Row[]>([blankRow()]);
+const errors = signal<FieldError[]>([]);
+const submitting = signal(false);
+let idempotencyKey = crypto.randomUUID();
+const total = computed(() => rows.value.reduce((sum, row) => sum + (Number(row.quantity) || 0) * (Number(row.unit_price) || 0), 0));
+const errorFor = (path: string) => errors.value.filter((e) => e.path === path).map((e) => e.message).join(" / ");
+
+function Field(props: { id: string; label: string; path: string; value: string; onInput: (value: string) => void; type?: "text" | "email" | "tel"; inputMode?: "numeric"; placeholder?: string }) {
+  const message = errorFor(props.path);
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input id={props.id} name={props.path} type={(props.type ?? "text") as "text"} inputMode={props.inputMode} value={props.value} placeholder={props.placeholder}
+        aria-invalid={message ? "true" : undefined} aria-describedby={message ? `${props.id}-error` : undefined} onInput={(e) => props.onInput(e.currentTarget.value)} />
+      {message && <p class="field-error" id={`${props.id}-error`}>{message}</p>}
+    </div>
+  );
+}
+
+async function submit(event: Event) {
+  event.preventDefault();
+  submitting.value = true;
+  errors.value = [];
+  const { customer_phone, ...rest } = customer.value;
+  try {
+    const order = await api.createOrder({
+      ...rest, ...(customer_phone ? { customer_phone } : {}),
+      items: rows.value.map((row) => ({ product_name: row.product_name, quantity: Number(row.quantity), unit_price: Number(row.unit_price) })),
+    }, idempotencyKey);
+    notify("success", `注文 ${order.id} を作成しました。`);
+    customer.value = { customer_name: "", customer_email: "", customer_phone: "" };
+    rows.value = [blankRow()];
+    idempotencyKey = crypto.randomUUID();
+    navigate(`#/orders/${order.id}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.errors.length) errors.value = error.errors;
+    notify("error", error instanceof ApiError && error.unreachable ? "注文サービスに接続できないため、注文を作成できませんでした。" : `注文を作成できませんでした：${(error as Error).message}`);
+  } finally {
+    submitting.value = false;
+  }
+}
+
+export function NewOrderPage() {
+  const set = (key: keyof typeof customer.value) => (value: string) => (customer.value = { ...customer.value, [key]: value });
+  const setRow = (i: number, key: keyof Row) => (value: string) => (rows.value = rows.value.map((row, j) => (j === i ? { ...row, [key]: value } : row)));
+  return (
+    <section>
+      <h2>新規注文</h2>
+      <form onSubmit={submit} noValidate>
+        <fieldset>
+          <legend>お客様</legend>
+          <Field id="customer_name" label="お名前" path="customer_name" value={customer.value.customer_name} onInput={set("customer_name")} placeholder="山田 太郎" />
+          <Field id="customer_email" label="メールアドレス" path="customer_email" type="email" value={customer.value.customer_email} onInput={set("customer_email")} placeholder="taro@example.jp" />
+          <Field id="customer_phone" label="電話番号（任意、+81…）" path="customer_phone" type="tel" value={customer.value.customer_phone} onInput={set("customer_phone")} placeholder="+819012345678" />
+        </fieldset>
+        <fieldset>
+          <legend>商品</legend>
+          {rows.value.map((row, i) => (
+            <div class="item-row" role="group" aria-label={`商品 ${i + 1}`}>
+              <Field id={`item-${i}-name`} label={`商品名 ${i + 1}`} path={`items.${i}.product_name`} value={row.product_name} onInput={setRow(i, "product_name")} />
+              <Field id={`item-${i}-quantity`} label="数量" path={`items.${i}.quantity`} inputMode="numeric" value={row.quantity} onInput={setRow(i, "quantity")} />
+              <Field id={`item-${i}-price`} label="単価（円）" path={`items.${i}.unit_price`} inputMode="numeric" value={row.unit_price} onInput={setRow(i, "unit_price")} />
+              <p class="subtotal">小計 {yen((Number(row.quantity) || 0) * (Number(row.unit_price) || 0))}</p>
+              {rows.value.length > 1 && <button type="button" onClick={() => (rows.value = rows.value.filter((_, j) => j !== i))}>商品 {i + 1} を削除</button>}
+            </div>
+          ))}
+          {errorFor("items") && <p class="field-error" role="alert">{errorFor("items")}</p>}
+          <button type="button" onClick={() => (rows.value = [...rows.value, blankRow()])}>商品を追加</button>
+        </fieldset>
+        <p class="total" aria-live="polite">合計金額 <strong data-testid="live-total">{yen(total.value)}</strong></p>
+        <button type="submit" class="primary" disabled={submitting.value}>{submitting.value ? "作成中…" : "注文を作成"}</button>
+      </form>
+    </section>
+  );
+}

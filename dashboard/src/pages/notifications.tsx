@@ -1,0 +1,73 @@
+import { signal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { ApiError } from "../api/client";
+import { api } from "../api/endpoints";
+import { NotificationView } from "../components/notification-view";
+import { Pager } from "../components/pager";
+import { LoadError, Loading } from "../components/status";
+import { channelLabels, notificationStatusLabels, templateLabels } from "../format";
+import { resource } from "../state/resource";
+import { notify } from "../state/toasts";
+
+const skip = signal(0);
+const status = signal("");
+const page = resource(() => api.notifications({ skip: skip.value, limit: 20, status: status.value || undefined }));
+const templates = resource(api.templates);
+const preview = signal<{ name: string; channel: string; subject: string | null; body: string; html: string | null } | undefined>(undefined);
+
+async function retry(id: string) {
+  try {
+    await api.retryNotification(id);
+    notify("success", "再送を予約しました。");
+  } catch (error) {
+    notify("error", `再送できませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+  }
+  void page.reload();
+}
+
+async function showPreview(name: string, channel: string) {
+  try {
+    preview.value = { name, channel, ...(await api.preview(name, channel)) };
+  } catch (error) {
+    notify("error", `プレビューできませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+  }
+}
+
+export function NotificationsPage() {
+  useEffect(() => void (page.reload(), templates.reload()), []);
+  const data = page.data.value;
+  return (
+    <section>
+      <h2>通知</h2>
+      <label>ステータスで絞り込み{" "}
+        <select value={status.value} onChange={(e) => ((status.value = e.currentTarget.value), (skip.value = 0), void page.reload())}>
+          <option value="">すべて</option>
+          {Object.entries(notificationStatusLabels).map(([value, label]) => <option value={value}>{label}</option>)}
+        </select>
+      </label>
+      <LoadError error={page.error.value} />
+      <Loading when={page.loading.value} />
+      {data?.items.map((n) => (
+        <NotificationView notification={n} actions={n.status === "FAILED" && <button type="button" onClick={() => retry(n.id)}>再送する</button>} />
+      ))}
+      {data && !data.items.length && <p>該当する通知はありません。</p>}
+      {data && <Pager skip={data.skip} limit={data.limit} total={data.total} onPage={(s) => ((skip.value = s), void page.reload())} />}
+
+      <h3>テンプレートのプレビュー（サンプルデータ）</h3>
+      <LoadError error={templates.error.value} />
+      <ul class="templates">
+        {templates.data.value?.map((t) => (
+          <li>{templateLabels[t.name] ?? t.name}：{t.channels.map((c) => <button type="button" onClick={() => showPreview(t.name, c)}>{channelLabels[c]}をプレビュー</button>)}</li>
+        ))}
+      </ul>
+      {preview.value && (
+        <div class="preview" aria-label="プレビュー">
+          <h4>{templateLabels[preview.value.name]}（{channelLabels[preview.value.channel]}）</h4>
+          {preview.value.subject && <p><strong>件名：</strong>{preview.value.subject}</p>}
+          <pre class="mail-body">{preview.value.body}</pre>
+          {preview.value.html && <iframe title="HTML本文のプレビュー" sandbox="" srcDoc={preview.value.html} class="mail-html" />}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useEffect, useState } from "preact/hooks";
+import { ApiError } from "../api/client";
+import { api } from "../api/endpoints";
+import { Badge } from "../components/badge";
+import { ConfirmButton } from "../components/confirm";
+import { NotificationView } from "../components/notification-view";
+import { RefundControl } from "../components/refund";
+import { LoadError, Loading } from "../components/status";
+import { jstTime, orderStatusLabels, paymentStatusLabels, yen } from "../format";
+import { resource } from "../state/resource";
+import { notify } from "../state/toasts";
+
+export function OrderDetailPage({ id }: { id: string }) {
+  const [state] = useState(() => ({
+    order: resource(() => api.order(id)),
+    history: resource(() => api.orderHistory(id)),
+    payment: resource(() => api.paymentOfOrder(id)),
+    notifications: resource(() => api.notificationsOfOrder(id)),
+  }));
+  const reload = () => Object.values(state).forEach((r) => void r.reload());
+  useEffect(() => {
+    reload();
+    const timer = setInterval(reload, 2000); // the page follows the order as payment and mail happen
+    return () => clearInterval(timer);
+  }, [id]);
+  const [carrier, setCarrier] = useState("");
+  const [tracking, setTracking] = useState("");
+  const order = state.order.data.value;
+  const payment = state.payment.data.value;
+
+  async function act(what: string, call: () => Promise<unknown>) {
+    try {
+      await call();
+      notify("success", `${what}しました。`);
+    } catch (error) {
+      notify("error", `${what}できませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+    }
+    reload();
+  }
+
+  if (!order) return <section><Loading when={state.order.loading.value} /><LoadError error={state.order.error.value} /></section>;
+  const can = (status: string) => order.allowed_next.includes(status);
+  return (
+    <section>
+      <p><a href="#/orders">← 注文一覧</a></p>
+      <h2>注文 {order.id}</h2>
+      <p class="status-line">ステータス：<Badge status={order.status} labels={orderStatusLabels} /> ・ 作成 {jstTime(order.created_at)}</p>
+      <div class="actions" role="group" aria-label="注文の操作">
+        {can("SHIPPED") && (
+          <div class="ship">
+            <label for="carrier">配送業者</label><input id="carrier" value={carrier} onInput={(e) => setCarrier(e.currentTarget.value)} placeholder="ヤマト運輸" />
+            <label for="tracking">伝票番号</label><input id="tracking" value={tracking} onInput={(e) => setTracking(e.currentTarget.value)} />
+            <button type="button" class="primary" onClick={() => act("発送済みに", () => api.moveOrder(id, { status: "SHIPPED", carrier: carrier || undefined, tracking_number: tracking || undefined }))}>発送済みにする</button>
+          </div>
+        )}
+        {can("DELIVERED") && <button type="button" class="primary" onClick={() => act("配達完了に", () => api.moveOrder(id, { status: "DELIVERED" }))}>配達完了にする</button>}
+        {can("CANCELLED") && (
+          <ConfirmButton label="注文をキャンセル" confirmLabel="キャンセルを確定" danger
+            question={order.status === "PAID" ? `この注文をキャンセルし、${yen(order.total_amount)} を返金します。よろしいですか？` : "この注文をキャンセルします。よろしいですか？"}
+            onConfirm={() => act("キャンセル", () => api.cancelOrder(id))} />
+        )}
+        {!order.allowed_next.length && <p>この注文に行える操作はありません。</p>}
+      </div>
+
+      <h3>お客様</h3>
+      <p>{order.customer_name} 様 ・ {order.customer_email}{order.customer_phone ? ` ・ ${order.customer_phone}` : ""}</p>
+
+      <h3>商品</h3>
+      <table>
+        <thead><tr><th>商品名</th><th>単価</th><th>数量</th><th>小計</th></tr></thead>
+        <tbody>{order.items.map((item) => <tr><td>{item.product_name}</td><td class="num">{yen(item.unit_price)}</td><td class="num">{item.quantity}</td><td class="num">{yen(item.subtotal)}</td></tr>)}</tbody>
+        <tfoot><tr><th colSpan={3}>合計金額</th><td class="num" data-testid="order-total">{yen(order.total_amount)}</td></tr></tfoot>
+      </table>
+      {order.tracking_number && <p>配送：{order.carrier} {order.tracking_number}</p>}
+
+      <h3>決済</h3>
+      {payment ? (
+        <div class="payment" data-testid="payment">
+          <p><Badge status={payment.status} labels={paymentStatusLabels} /> {yen(payment.amount)} ・ 返金済 <span data-testid="refunded">{yen(payment.refunded_amount)}</span> ・ {payment.id}</p>
+          {payment.failure_reason && <p class="error">{payment.failure_reason}</p>}
+          <RefundControl payment={payment} onDone={reload} />
+        </div>
+      ) : state.payment.error.value?.status === 404 ? <p>まだ決済はありません。</p> : <LoadError error={state.payment.error.value} />}
+
+      <h3>ステータス履歴</h3>
+      <LoadError error={state.history.error.value} />
+      <ol class="timeline">
+        {state.history.data.value?.map((entry) => (
+          <li>{jstTime(entry.created_at)} ・ {entry.from_status ? `${orderStatusLabels[entry.from_status]} → ` : ""}{orderStatusLabels[entry.to_status]}（{entry.actor}{entry.reason ? `：${entry.reason}` : ""}）</li>
+        ))}
+      </ol>
+
+      <h3>通知</h3>
+      <LoadError error={state.notifications.error.value} />
+      {state.notifications.data.value?.map((n) => <NotificationView notification={n} />)}
+      {state.notifications.data.value?.length === 0 && <p>まだ通知はありません。</p>}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { signal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { api } from "../api/endpoints";
+import { Badge } from "../components/badge";
+import { Pager } from "../components/pager";
+import { LoadError, Loading } from "../components/status";
+import { jstTime, orderStatusLabels, yen } from "../format";
+import { resource } from "../state/resource";
+import { route } from "../state/router";
+
+const skip = signal(0);
+const status = signal("");
+const page = resource(() => api.orders({ skip: skip.value, limit: 20, status: status.value || undefined }));
+
+export function OrdersPage() {
+  const fromLink = route.value.params.get("status") ?? "";
+  useEffect(() => {
+    status.value = fromLink;
+    skip.value = 0;
+    void page.reload();
+  }, [fromLink]);
+  const data = page.data.value;
+  return (
+    <section>
+      <div class="title-row">
+        <h2>注文</h2>
+        <a class="button primary" href="#/orders/new">新規注文を作成</a>
+      </div>
+      <label>ステータスで絞り込み{" "}
+        <select value={status.value} onChange={(e) => ((status.value = e.currentTarget.value), (skip.value = 0), void page.reload())}>
+          <option value="">すべて</option>
+          {Object.entries(orderStatusLabels).map(([value, label]) => <option value={value}>{label}</option>)}
+        </select>
+      </label>
+      <LoadError error={page.error.value} />
+      <Loading when={page.loading.value} />
+      <table>
+        <thead><tr><th>注文番号</th><th>日時（JST）</th><th>お客様</th><th>商品数</th><th>金額</th><th>ステータス</th></tr></thead>
+        <tbody>
+          {data?.items.map((order) => (
+            <tr>
+              <td><a href={`#/orders/${order.id}`}>{order.id}</a></td><td>{jstTime(order.created_at)}</td><td>{order.customer_name}</td>
+              <td class="num">{order.items.length}</td><td class="num">{yen(order.total_amount)}</td><td><Badge status={order.status} labels={orderStatusLabels} /></td>
+            </tr>
+          ))}
+          {data && !data.items.length && <tr><td colSpan={6}>該当する注文はありません。</td></tr>}
+        </tbody>
+      </table>
+      {data && <Pager skip={data.skip} limit={data.limit} total={data.total} onPage={(s) => ((skip.value = s), void page.reload())} />}
+    </section>
+  );
+}

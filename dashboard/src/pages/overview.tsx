@@ -1,0 +1,48 @@
+import { useEffect } from "preact/hooks";
+import { api } from "../api/endpoints";
+import { Badge } from "../components/badge";
+import { LoadError, Loading } from "../components/status";
+import { jstTime, orderStatusLabels, yen } from "../format";
+import { health, serviceNames } from "../state/health";
+import { resource } from "../state/resource";
+
+const stats = resource(api.orderStats);
+const recent = resource(() => api.orders({ skip: 0, limit: 5 }));
+const queue = resource(api.notificationStats);
+
+export function OverviewPage() {
+  useEffect(() => {
+    const load = () => [stats, recent, queue].forEach((r) => void r.reload());
+    load();
+    const timer = setInterval(load, 5000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <section>
+      <h2>概要</h2>
+      <div class="cards">
+        <div class="card"><h3>本日の注文数</h3><p class="figure" data-testid="today-orders">{stats.data.value?.today.orders ?? "—"}</p></div>
+        <div class="card"><h3>本日の売上（支払済以降）</h3><p class="figure" data-testid="today-revenue">{yen(stats.data.value?.today.revenue)}</p></div>
+        <div class="card"><h3>通知キュー</h3><p class="figure">{queue.data.value?.pending ?? "—"} 件待ち</p><p>送信失敗：{queue.data.value?.failed ?? "—"} 件</p><LoadError error={queue.error.value} /></div>
+        <div class="card"><h3>サービスの状態</h3>
+          <ul>{(Object.keys(health) as (keyof typeof health)[]).map((s) => <li>{serviceNames[s]}：{health[s].value === "up" ? "稼働中" : health[s].value === "down" ? "停止" : "確認中"}</li>)}</ul>
+        </div>
+      </div>
+      <h3>ステータス別の注文数</h3>
+      <LoadError error={stats.error.value} />
+      <ul class="by-status">
+        {Object.entries(orderStatusLabels).map(([status, label]) => <li><a href={`#/orders?status=${status}`}>{label}</a>：{stats.data.value?.by_status[status] ?? 0}</li>)}
+      </ul>
+      <h3>最近の注文</h3>
+      <Loading when={recent.loading.value && !recent.data.value} />
+      <table>
+        <thead><tr><th>日時（JST）</th><th>お客様</th><th>金額</th><th>ステータス</th></tr></thead>
+        <tbody>
+          {recent.data.value?.items.map((order) => (
+            <tr><td><a href={`#/orders/${order.id}`}>{jstTime(order.created_at)}</a></td><td>{order.customer_name}</td><td class="num">{yen(order.total_amount)}</td><td><Badge status={order.status} labels={orderStatusLabels} /></td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

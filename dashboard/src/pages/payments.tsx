@@ -1,0 +1,46 @@
+import { signal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { api } from "../api/endpoints";
+import { Badge } from "../components/badge";
+import { Pager } from "../components/pager";
+import { RefundControl } from "../components/refund";
+import { LoadError, Loading } from "../components/status";
+import { jstTime, paymentStatusLabels, yen } from "../format";
+import { resource } from "../state/resource";
+
+const skip = signal(0);
+const status = signal("");
+const page = resource(() => api.payments({ skip: skip.value, limit: 20, status: status.value || undefined }));
+
+export function PaymentsPage() {
+  useEffect(() => void page.reload(), []);
+  const data = page.data.value;
+  return (
+    <section>
+      <h2>決済</h2>
+      <label>ステータスで絞り込み{" "}
+        <select value={status.value} onChange={(e) => ((status.value = e.currentTarget.value), (skip.value = 0), void page.reload())}>
+          <option value="">すべて</option>
+          {Object.entries(paymentStatusLabels).map(([value, label]) => <option value={value}>{label}</option>)}
+        </select>
+      </label>
+      <LoadError error={page.error.value} />
+      <Loading when={page.loading.value} />
+      <table>
+        <thead><tr><th>決済ID</th><th>注文</th><th>日時（JST）</th><th>金額</th><th>返金済</th><th>ステータス</th><th>返金</th></tr></thead>
+        <tbody>
+          {data?.items.map((payment) => (
+            <tr data-payment={payment.id}>
+              <td>{payment.id}</td><td><a href={`#/orders/${payment.order_id}`}>{payment.order_id}</a></td><td>{jstTime(payment.created_at)}</td>
+              <td class="num">{yen(payment.amount)}</td><td class="num">{yen(payment.refunded_amount)}</td>
+              <td><Badge status={payment.status} labels={paymentStatusLabels} />{payment.failure_reason && <small> {payment.failure_reason}</small>}</td>
+              <td><RefundControl payment={payment} onDone={() => void page.reload()} /></td>
+            </tr>
+          ))}
+          {data && !data.items.length && <tr><td colSpan={7}>該当する決済はありません。</td></tr>}
+        </tbody>
+      </table>
+      {data && <Pager skip={data.skip} limit={data.limit} total={data.total} onPage={(s) => ((skip.value = s), void page.reload())} />}
+    </section>
+  );
+}
