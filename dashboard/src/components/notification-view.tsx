@@ -13,7 +13,7 @@ export function NotificationView({ notification, actions }: { notification: Noti
       {notification.error && <p class="error">エラー：{notification.error}（試行 {notification.attempts} 回）</p>}
       {notification.subject && <p><strong>件名：</strong>{notification.subject}</p>}
       <pre class="mail-body">{notification.body}</pre>
-      {notification.html && <iframe title={`${notification.id} のHTML本文`} sandbox="" srcDoc={notification.html} class="mail-html" />}
+      {notification.html && <iframe title={`${notification.id} のHTML本文`} sandbox="" srcdoc={notification.html} class="mail-html" />}
       {actions}
     </details>
   );

@@ -2,6 +2,7 @@ import { computed, signal } from "@preact/signals";
 import { ApiError, type FieldError } from "../api/client";
 import { api } from "../api/endpoints";
 import { yen } from "../format";
+import { inJapanese } from "../messages";
 import { navigate } from "../state/router";
 import { notify } from "../state/toasts";
 
@@ -44,8 +45,11 @@ async function submit(event: Event) {
     idempotencyKey = crypto.randomUUID();
     navigate(`#/orders/${order.id}`);
   } catch (error) {
-    if (error instanceof ApiError && error.errors.length) errors.value = error.errors;
-    notify("error", error instanceof ApiError && error.unreachable ? "注文サービスに接続できないため、注文を作成できませんでした。" : `注文を作成できませんでした：${(error as Error).message}`);
+    const api = error instanceof ApiError ? error : undefined;
+    if (api?.errors.length) errors.value = api.errors.map(inJapanese);
+    notify("error", api?.unreachable ? "注文サービスに接続できないため、注文を作成できませんでした。"
+      : api?.errors.length ? "入力内容に誤りがあります。各項目のメッセージをご確認ください。"
+      : `注文を作成できませんでした：${(error as Error).message}`);
   } finally {
     submitting.value = false;
   }

@@ -65,7 +65,7 @@ export function NotificationsPage() {
           <h4>{templateLabels[preview.value.name]}（{channelLabels[preview.value.channel]}）</h4>
           {preview.value.subject && <p><strong>件名：</strong>{preview.value.subject}</p>}
           <pre class="mail-body">{preview.value.body}</pre>
-          {preview.value.html && <iframe title="HTML本文のプレビュー" sandbox="" srcDoc={preview.value.html} class="mail-html" />}
+          {preview.value.html && <iframe title="HTML本文のプレビュー" sandbox="" srcdoc={preview.value.html} class="mail-html" />}
         </div>
       )}
     </section>

@@ -67,7 +67,7 @@ export function OrderDetailPage({ id }: { id: string }) {
 
       <h3>商品</h3>
       <table>
-        <thead><tr><th>商品名</th><th>単価</th><th>数量</th><th>小計</th></tr></thead>
+        <thead><tr><th>商品名</th><th class="num">単価</th><th class="num">数量</th><th class="num">小計</th></tr></thead>
         <tbody>{order.items.map((item) => <tr><td>{item.product_name}</td><td class="num">{yen(item.unit_price)}</td><td class="num">{item.quantity}</td><td class="num">{yen(item.subtotal)}</td></tr>)}</tbody>
         <tfoot><tr><th colSpan={3}>合計金額</th><td class="num" data-testid="order-total">{yen(order.total_amount)}</td></tr></tfoot>
       </table>

@@ -35,7 +35,7 @@ export function OrdersPage() {
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />
       <table>
-        <thead><tr><th>注文番号</th><th>日時（JST）</th><th>お客様</th><th>商品数</th><th>金額</th><th>ステータス</th></tr></thead>
+        <thead><tr><th>注文番号</th><th>日時（JST）</th><th>お客様</th><th class="num">商品数</th><th class="num">金額</th><th>ステータス</th></tr></thead>
         <tbody>
           {data?.items.map((order) => (
             <tr>

@@ -36,7 +36,7 @@ export function OverviewPage() {
       <h3>最近の注文</h3>
       <Loading when={recent.loading.value && !recent.data.value} />
       <table>
-        <thead><tr><th>日時（JST）</th><th>お客様</th><th>金額</th><th>ステータス</th></tr></thead>
+        <thead><tr><th>日時（JST）</th><th>お客様</th><th class="num">金額</th><th>ステータス</th></tr></thead>
         <tbody>
           {recent.data.value?.items.map((order) => (
             <tr><td><a href={`#/orders/${order.id}`}>{jstTime(order.created_at)}</a></td><td>{order.customer_name}</td><td class="num">{yen(order.total_amount)}</td><td><Badge status={order.status} labels={orderStatusLabels} /></td></tr>

@@ -27,7 +27,7 @@ export function PaymentsPage() {
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />
       <table>
-        <thead><tr><th>決済ID</th><th>注文</th><th>日時（JST）</th><th>金額</th><th>返金済</th><th>ステータス</th><th>返金</th></tr></thead>
+        <thead><tr><th>決済ID</th><th>注文</th><th>日時（JST）</th><th class="num">金額</th><th class="num">返金済</th><th>ステータス</th><th>返金</th></tr></thead>
         <tbody>
           {data?.items.map((payment) => (
             <tr data-payment={payment.id}>

@@ -7,7 +7,7 @@ export type Stack = Awaited<ReturnType<typeof startStack>>;
  * The three services as real processes on free ports, wired to each other and to a real SMTP
  * server, each with its own data directory: the platform as `bun run start` runs it.
  */
-export async function startStack(env: { order?: Record<string, string>; payment?: Record<string, string>; notification?: Record<string, string> } = {}) {
+export async function startStack(env: { all?: Record<string, string>; order?: Record<string, string>; payment?: Record<string, string>; notification?: Record<string, string> } = {}) {
   const smtp = await startSmtpSink();
   const ports = { order: freePort(), payment: freePort(), notification: freePort() };
   const urls = {
@@ -17,7 +17,7 @@ export async function startStack(env: { order?: Record<string, string>; payment?
     WEBHOOK_SECRET: "stack-test-webhook-secret-0123456789",
   };
   const start = (name: keyof typeof ports, extra: Record<string, string> = {}) =>
-    startService(name, { ...urls, PORT: String(ports[name]), DATA_DIR: tempDir(`${name}-`), ...extra });
+    startService(name, { ...urls, PORT: String(ports[name]), DATA_DIR: tempDir(`${name}-`), ...env.all, ...extra });
   const notification = await start("notification", { SMTP_URL: smtp.url, NOTIFICATION_RATE_PER_SEC: "200", ...env.notification });
   const payment = await start("payment", env.payment);
   const order = await start("order", env.order);
@@ -31,7 +31,7 @@ export async function startStack(env: { order?: Record<string, string>; payment?
   };
 
   return {
-    smtp, order, payment, notification,
+    smtp, order, payment, notification, urls,
     /** A request to the Order Service: status and parsed JSON. */
     call,
     /** The mails the SMTP server received for an order and template (the subject names the order). */

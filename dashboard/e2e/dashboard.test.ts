@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { waitFor } from "@platform/shared/testing/service-process";
+import { anOrder } from "@platform/shared/testing/stack";
+import { screenshots, startDashboardStack, unlabelledControls } from "./harness";
+
+let env: Awaited<ReturnType<typeof startDashboardStack>>;
+beforeAll(async () => (env = await startDashboardStack()), 60_000);
+afterAll(() => env.stop());
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+const status = (page: Page) => page.locator(".status-line .badge");
+
+/** An order made through the API and paid, for the tests that start from a paid order. */
+async function paidOrder() {
+  const { body } = await env.stack.call("POST", "/api/v1/orders", anOrder("佐藤 花子"));
+  await waitFor("PAID", async () => (await env.stack.call("GET", `/api/v1/orders/${body.id}`)).body.status === "PAID", 15_000);
+  return body.id as string;
+}
+
+describe("the admin dashboard in Chromium", () => {
+  test("create an order through the form and watch it reach PAID without reloading", async () => {
+    const page = await env.page("/#/orders/new");
+    let loads = 0;
+    page.on("load", () => loads++);
+    await page.getByLabel("お名前").fill("山田 太郎");
+    await page.getByLabel("メールアドレス").fill("taro@example.jp");
+    await page.getByLabel("商品名 1").fill("宇治抹茶セット");
+    await page.getByLabel("数量").fill("2");
+    await page.getByLabel("単価（円）").fill("3200");
+    await page.getByRole("button", { name: "商品を追加" }).click();
+    await page.getByLabel("商品名 2").fill("有田焼 湯呑み");
+    await page.locator("#item-1-price").fill("6400");
+    await expect(page.getByTestId("live-total").textContent()).resolves.toBe("¥12,800");
+    expect(await unlabelledControls(page)).toEqual([]);
+    await shot(page, "new-order");
+    await page.getByRole("button", { name: "注文を作成" }).click();
+    await page.waitForURL(/#\/orders\/ord_/);
+    await page.getByRole("heading", { name: /^注文 ord_/ }).waitFor();
+    await waitFor("決済処理中 or 支払済 shown", async () => ["決済処理中", "支払済", "受付"].includes((await status(page).textContent()) ?? ""));
+    await page.locator('.status-line .badge[data-status="PAID"]').waitFor({ timeout: 20_000 });
+    expect(loads).toBe(0);
+    await page.getByText("ご注文確認（メール）").waitFor({ timeout: 10_000 });
+    await shot(page, "order-paid");
+  }, 60_000);
+
+  test("a bad e-mail shows the API's message next to the field, and nothing is created", async () => {
+    const page = await env.page("/#/orders/new");
+    const before = (await env.stack.call("GET", "/api/v1/orders?limit=1")).body.total;
+    await page.getByLabel("お名前").fill("山田 太郎");
+    await page.getByLabel("メールアドレス").fill("taro@");
+    await page.getByLabel("商品名 1").fill("抹茶");
+    await page.getByLabel("単価（円）").fill("1000");
+    await page.getByLabel("単価（円）").press("Enter"); // the form submits from the keyboard
+    const message = page.locator("#customer_email-error");
+    await message.waitFor();
+    expect(await message.textContent()).toBe("メールアドレスの形式が正しくありません。");
+    await page.getByText("入力内容に誤りがあります。各項目のメッセージをご確認ください。").waitFor();
+    expect(await page.getByLabel("メールアドレス").getAttribute("aria-invalid")).toBe("true");
+    expect((await env.stack.call("GET", "/api/v1/orders?limit=1")).body.total).toBe(before);
+    await shot(page, "new-order-invalid");
+  }, 30_000);
+
+  test("ship and deliver an order", async () => {
+    const id = await paidOrder();
+    const page = await env.page(`/#/orders/${id}`);
+    await page.getByLabel("配送業者").fill("ヤマト運輸");
+    await page.getByLabel("伝票番号").fill("1234-5678-9012");
+    await page.getByRole("button", { name: "発送済みにする" }).click();
+    await page.locator('.status-line .badge[data-status="SHIPPED"]').waitFor();
+    await page.getByText("発送済みにしました。").waitFor();
+    await page.getByRole("button", { name: "配達完了にする" }).click();
+    await page.locator('.status-line .badge[data-status="DELIVERED"]').waitFor();
+    await page.getByText("この注文に行える操作はありません。").waitFor();
+    await page.getByText("発送のお知らせ（メール）").waitFor({ timeout: 10_000 });
+    await shot(page, "order-delivered");
+  }, 60_000);
+
+  test("cancel another order: the refund and the cancellation mail show on its page", async () => {
+    const id = await paidOrder();
+    const page = await env.page(`/#/orders/${id}`);
+    await page.getByRole("button", { name: "注文をキャンセル" }).click();
+    await page.getByText("この注文をキャンセルし、¥3,500 を返金します。よろしいですか？").waitFor();
+    await page.getByRole("button", { name: "キャンセルを確定" }).click();
+    await page.locator('.status-line .badge[data-status="CANCELLED"]').waitFor();
+    await page.locator('[data-testid="payment"] .badge[data-status="REFUNDED"]').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("refunded").textContent()).toBe("¥3,500");
+    await page.getByText("キャンセルのお知らせ（メール）").click({ timeout: 15_000 });
+    await page.getByText("お支払い済みの ¥3,500 は").waitFor();
+    await shot(page, "order-cancelled");
+    await waitFor("the mail at the SMTP server", () => env.stack.mailsFor(id, "キャンセル").length === 1);
+  }, 60_000);
+
+  test("partially refund a payment from the payments page, with a confirmation step", async () => {
+    const id = await paidOrder();
+    const payment = await (await fetch(`${env.stack.payment.url}/api/v1/payments/order/${id}`)).json();
+    const page = await env.page("/#/payments");
+    const row = page.locator(`tr[data-payment="${payment.id}"]`);
+    await row.getByLabel(/返金額/).fill("1000");
+    await row.getByRole("button", { name: "返金する" }).click();
+    await row.getByText("¥1,000 を返金します。よろしいですか？").waitFor();
+    await row.getByRole("button", { name: "返金を確定" }).click();
+    await page.getByText("返金しました（返金済 ¥1,000）。").waitFor();
+    await row.locator('.badge[data-status="PARTIALLY_REFUNDED"]').waitFor();
+    expect(await unlabelledControls(page)).toEqual([]);
+    await shot(page, "payments");
+    const after = await (await fetch(`${env.stack.payment.url}/api/v1/payments/${payment.id}`)).json();
+    expect(after).toMatchObject({ status: "PARTIALLY_REFUNDED", refunded_amount: 1000 });
+  }, 60_000);
+
+  test("the other pages render with labelled controls: overview, orders, notifications with a preview, settings", async () => {
+    for (const [path, name] of [["/#/", "overview"], ["/#/orders", "orders"], ["/#/notifications", "notifications"], ["/#/settings", "settings"]] as const) {
+      const page = await env.page(path);
+      await page.waitForLoadState("networkidle");
+      if (name === "notifications") {
+        await page.getByRole("button", { name: "メールをプレビュー" }).first().click();
+        await page.locator(".preview").getByText("件名：【オンラインショップ】ご注文ありがとうございます").waitFor();
+      }
+      if (name === "overview") await page.getByTestId("today-orders").filter({ hasText: /\d/ }).waitFor();
+      expect(await unlabelledControls(page)).toEqual([]);
+      await shot(page, name);
+      await page.close();
+    }
+  }, 60_000);
+
+  test("a stopped service is marked down, says what that means, and the rest keeps working", async () => {
+    await env.stack.notification.stop();
+    try {
+      const page = await env.page("/#/orders");
+      await page.locator('.health li[data-service="notification"][data-health="down"]').waitFor({ timeout: 10_000 });
+      await page.getByText("通知サービスが停止しています。").first().waitFor();
+      await page.locator("tbody tr a").first().waitFor(); // orders still listed
+      await shot(page, "service-down");
+    } finally {
+      await env.stack.notification.restart();
+    }
+  }, 60_000);
+});

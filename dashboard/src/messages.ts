@@ -1,0 +1,25 @@
+import type { FieldError } from "./api/client";
+
+/** The API speaks English to developers; operators read Japanese. Unknown messages are shown as they come. */
+const byPattern: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^is required$/, () => "入力してください。"],
+  [/^must not be empty$/, () => "入力してください。"],
+  [/^must be a valid e-mail address$/, () => "メールアドレスの形式が正しくありません。"],
+  [/^must be an E\.164 number/, () => "電話番号は +81 から始まる国際形式（例：+819012345678）で入力してください。"],
+  [/^must be at most (\d[\d,]*) characters$/, (m) => `${m[1]}文字以内で入力してください。`],
+  [/^must be an integer( number of JPY)?$/, () => "整数で入力してください。"],
+  [/^must be at least (\d[\d,]*)$/, (m) => `${m[1]}以上の値を入力してください。`],
+  [/^must be at most (\d[\d,]*)( JPY)?$/, (m) => `${m[1]}以下の値を入力してください。`],
+  [/^must not be negative$/, () => "0以上の値を入力してください。"],
+  [/^must have at least one item$/, () => "商品を1つ以上入力してください。"],
+  [/^the order total (\d+) JPY cannot be paid/, (m) => `合計金額 ¥${Number(m[1]).toLocaleString("ja-JP")} はお支払いできません（1回の決済は ¥100〜¥1,000,000）。`],
+  [/^Invalid input: expected number/, () => "数値で入力してください。"],
+];
+
+export function inJapanese(error: FieldError): FieldError {
+  for (const [pattern, say] of byPattern) {
+    const match = error.message.match(pattern);
+    if (match) return { ...error, message: say(match) };
+  }
+  return error;
+}
