@@ -36,6 +36,39 @@ export function createPaymentStore(db: PaymentDb) {
       return { payment: existing!, created: false };
     },
 
+    /** Inserts many PENDING payments in one transaction; an order that already has one gets it back. */
+    async createMany(inputs: { order_id: string; amount: number }[]) {
+      return db.transaction(async (tx) => {
+        const now = new Date().toISOString();
+        const results: { payment: PaymentRow; created: boolean }[] = [];
+        for (const input of inputs) {
+          const [created] = await tx.insert(payments).values({
+            id: newId("pay"), order_id: input.order_id, amount: input.amount, currency: "JPY", status: "PENDING", created_at: now, updated_at: now,
+          }).onConflictDoNothing({ target: payments.order_id }).returning();
+          results.push(created ? { payment: created, created: true } : { payment: (await tx.select().from(payments).where(eq(payments.order_id, input.order_id)))[0]!, created: false });
+        }
+        return results;
+      });
+    },
+
+    /** transition() for many payments in one transaction: the batch path's way of saving round trips. */
+    async transitionMany(changes: { id: string; from: PaymentStatus[]; to: PaymentStatus; type: PaymentEventType; failureReason?: string }[]) {
+      return db.transaction(async (tx) => {
+        const rows: PaymentRow[] = [];
+        for (const change of changes) {
+          const [row] = await tx.update(payments)
+            .set({ status: change.to, failure_reason: change.failureReason ?? null, updated_at: new Date().toISOString() })
+            .where(and(eq(payments.id, change.id), inArray(payments.status, change.from))).returning();
+          if (row) await announce(tx, change.type, row), rows.push(row);
+        }
+        return rows;
+      });
+    },
+
+    async getMany(ids: string[]) {
+      return ids.length ? db.select().from(payments).where(inArray(payments.id, ids)) : [];
+    },
+
     async get(id: string) {
       const [row] = await db.select().from(payments).where(eq(payments.id, id));
       if (!row) throw ApiError.notFound("Payment", id);

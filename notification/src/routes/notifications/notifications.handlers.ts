@@ -5,7 +5,7 @@ import { ApiError } from "@platform/shared/problem";
 import { z } from "zod";
 import type { NotificationDeps } from "../../app";
 import { toNotification, type NewNotification } from "../../queue/notification-store";
-import type * as routes from "./notifications.routes";
+import * as routes from "./notifications.routes";
 
 const email = z.email();
 
@@ -53,5 +53,26 @@ export function notificationHandlers(deps: NotificationDeps) {
     return c.json({ pending: counts.PENDING ?? 0, sent: counts.SENT ?? 0, failed: counts.FAILED ?? 0 }, 200);
   };
 
-  return { create, getOne, byOrder, list, retry, history, stats };
+  const batch: RouteHandler<typeof routes.batch, AppEnv> = async (c) => {
+    const outcomes = c.req.valid("json").notifications.map((raw) => {
+      const parsed = routes.BatchItemSchema.safeParse(raw);
+      if (!parsed.success) return { error: ApiError.fromZod(parsed.error) };
+      try {
+        const { idempotency_key, ...input } = parsed.data;
+        return { prepared: { ...prepare(deps, input), idempotencyKey: idempotency_key } };
+      } catch (error) {
+        if (error instanceof ApiError) return { error };
+        throw error;
+      }
+    });
+    const rows = await store.enqueue(outcomes.flatMap((o) => (o.prepared ? [o.prepared] : [])));
+    sender.kick();
+    let next = 0;
+    const results = outcomes.map((o) => o.prepared
+      ? { status: 202 as const, notification: toNotification(rows[next++]!) }
+      : { status: 422 as const, error: { code: o.error!.code, detail: o.error!.detail, errors: o.error!.extensions.errors } });
+    return c.json({ results }, 202);
+  };
+
+  return { create, getOne, byOrder, list, retry, history, stats, batch };
 }

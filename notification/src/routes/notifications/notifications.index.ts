@@ -9,6 +9,7 @@ export function notificationsRouter(deps: NotificationDeps) {
   const handlers = notificationHandlers(deps);
   return new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook })
     .openapi(routes.create, handlers.create)
+    .openapi(routes.batch, handlers.batch)
     .openapi(routes.list, handlers.list)
     .openapi(routes.stats, handlers.stats)
     .openapi(routes.byOrder, handlers.byOrder)

@@ -58,3 +58,22 @@ export const stats = createRoute({
   method: "get", path: "/api/v1/notifications/stats", tags, summary: "Queue depth and failures, for the dashboard",
   responses: { 200: json(z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int() }).openapi("NotificationStats"), "Counts by status"), ...problemResponses() },
 });
+
+export const BatchItemSchema = CreateNotificationSchema.extend({
+  idempotency_key: z.string().min(1).max(255).optional().openapi({ description: "Per notification: a repeated key queues nothing new and returns the first" }),
+}).openapi("NotificationBatchItem");
+
+export const batch = createRoute({
+  method: "post", path: "/api/v1/notifications/batch", tags,
+  summary: "Queue many notifications at once",
+  description: "Each is checked and queued as one notification, exactly as POST /api/v1/notifications would; the queue sends them at the rate limit. Up to 1,000 per request.",
+  request: { body: { required: true, content: { "application/json": { schema: z.object({ notifications: z.array(z.unknown()).min(1).max(1000) }).openapi("NotificationBatch") } } } },
+  responses: {
+    202: json(z.object({ results: z.array(z.object({
+      status: z.union([z.literal(202), z.literal(422)]),
+      notification: NotificationSchema.optional(),
+      error: z.object({ code: z.string(), detail: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })).optional() }).optional(),
+    })) }).openapi("NotificationBatchResults"), "One result per notification, in order"),
+    ...problemResponses(400, 413, 415, 422),
+  },
+});

@@ -3,6 +3,7 @@ import type { AppEnv } from "@platform/shared/app";
 import { ApiError } from "@platform/shared/problem";
 import type { PaymentDeps } from "../../app";
 import { toPayment } from "../../store/payment-store";
+import { CreatePaymentBody } from "./payments.routes";
 import type * as routes from "./payments.routes";
 
 
@@ -37,5 +38,26 @@ export function paymentHandlers({ store, processor, relay, syncWaitMs }: Payment
     return c.json(toPayment(payment), 200);
   };
 
-  return { create, getOne, getByOrder, list, refund };
+  const batch: RouteHandler<typeof routes.batch, AppEnv> = async (c) => {
+    const items = c.req.valid("json").payments.map((item) => CreatePaymentBody.safeParse(item));
+    const valid = items.flatMap((item) => (item.success ? [item.data] : []));
+    const stored = await store.createMany(valid);
+    const created = stored.filter((s) => s.created).map((s) => s.payment.id);
+    if (created.length) await Promise.race([processor.processMany(created), Bun.sleep(Math.max(syncWaitMs, 1000))]);
+    const current = new Map((await store.getMany(stored.map((s) => s.payment.id))).map((p) => [p.id, p]));
+    let next = 0;
+    const results = items.map((item, i) => {
+      const raw = c.req.valid("json").payments[i]!;
+      if (!item.success) {
+        return { order_id: String(raw.order_id ?? ""), status: 422 as const, error: { code: "VALIDATION_FAILED", detail: "The payment has invalid fields.", errors: item.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) } };
+      }
+      const { payment, created: isNew } = stored[next++]!;
+      return isNew
+        ? { order_id: payment.order_id, status: 201 as const, payment: toPayment(current.get(payment.id)!) }
+        : { order_id: payment.order_id, status: 409 as const, payment: toPayment(current.get(payment.id)!), error: { code: "DUPLICATE_PAYMENT", detail: `Order ${payment.order_id} already has payment ${payment.id}.` } };
+    });
+    return c.json({ results }, 200);
+  };
+
+  return { create, getOne, getByOrder, list, refund, batch };
 }

@@ -9,6 +9,7 @@ export function paymentsRouter(deps: PaymentDeps) {
   const handlers = paymentHandlers(deps);
   return new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook })
     .openapi(routes.create, handlers.create)
+    .openapi(routes.batch, handlers.batch)
     .openapi(routes.list, handlers.list)
     .openapi(routes.getByOrder, handlers.getByOrder)
     .openapi(routes.getOne, handlers.getOne)

@@ -64,3 +64,18 @@ export const refund = createRoute({
     ...problemResponses(400, 404, 409, 413, 415, 422),
   },
 });
+
+export const BatchResultSchema = z.object({
+  order_id: z.string(),
+  status: z.union([z.literal(201), z.literal(409), z.literal(422)]).openapi({ description: "201 created; 409 the order already had a payment (given in `payment`); 422 invalid (see `error`)" }),
+  payment: PaymentSchema.optional(),
+  error: z.object({ code: z.string(), detail: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })).optional() }).optional(),
+}).openapi("PaymentBatchResult");
+
+export const batch = createRoute({
+  method: "post", path: "/api/v1/payments/batch", tags,
+  summary: "Take the payments of many orders at once",
+  description: "Each payment still obeys the per-payment limits (100 to 1,000,000 JPY) and the one-payment-per-order rule: batching saves round trips, it never lifts a limit. Up to 1,000 payments; they are charged together and the answer gives each one's status once charged or after PAYMENT_SYNC_WAIT_MS.",
+  request: { body: { required: true, content: { "application/json": { schema: z.object({ payments: z.array(z.object({ order_id: z.unknown(), amount: z.unknown() }).openapi("PaymentBatchItem")).min(1).max(1000) }).openapi("PaymentBatch") } } } },
+  responses: { 200: json(z.object({ results: z.array(BatchResultSchema) }).openapi("PaymentBatchResults"), "One result per payment, in order"), ...problemResponses(400, 413, 415, 422) },
+});
