@@ -10,6 +10,9 @@ import type { OrderActions } from "./flow/order-actions";
 import { ordersRouter } from "./routes/orders/orders.index";
 import { webhooksRouter } from "./routes/webhooks/webhooks.index";
 import type { OrderStore } from "./store/order-store";
+import type { ImportStore } from "./imports/import-store";
+import type { Importer } from "./imports/importer";
+import { importsRouter } from "./routes/imports/imports.index";
 
 export type OrderDeps = {
   db: OrderDb;
@@ -19,6 +22,8 @@ export type OrderDeps = {
   logger: Logger;
   settings: OrderSettings;
   webhookSecret: string;
+  imports: ImportStore;
+  importer: Importer;
 };
 
 export const VERSION = "1.0.0";
@@ -35,10 +40,13 @@ export function createOrderApp(deps: OrderDeps) {
     corsOrigin: deps.settings.DASHBOARD_ORIGIN,
     apiToken: deps.settings.API_TOKEN,
     publicPaths: [WEBHOOKS],
+    extraContentTypes: { "/api/v1/imports": ["text/csv", "multipart/form-data"] },
+    bodyLimits: { "/api/v1/imports": deps.settings.IMPORT_MAX_BYTES + 64 * 1024 },
   });
   app.use("/api/v1/*", idempotent(deps.db, { exceptPaths: [WEBHOOKS] }));
   app.route("/", ordersRouter(deps));
   app.route("/", webhooksRouter(deps));
+  app.route("/", importsRouter(deps));
   app.route("/", outboxRouter(deps.relay));
   return app;
 }

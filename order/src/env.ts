@@ -12,6 +12,9 @@ export const orderEnv = commonEnv({ port: 8000 }).extend({
   RECONCILE_AFTER_MS: integer(30_000, 0),
   OUTBOX_MAX_AGE_MS: integer(3 * 24 * 3600_000, 1_000),
   IDEMPOTENCY_RETENTION_HOURS: integer(48, 24),
+  IMPORT_MAX_BYTES: integer(10 * 1024 * 1024, 1024),
+  IMPORT_MAX_ROWS: integer(50_000, 1),
+  IMPORT_MAX_ORDERS: integer(10_000, 1),
 });
 
 export type OrderSettings = z.infer<typeof orderEnv>;

@@ -11,6 +11,8 @@ import { createOrderActions } from "./flow/order-actions";
 import { orderOutboxHandlers } from "./flow/outbox-handlers";
 import { createReconciler } from "./flow/reconciler";
 import { createOrderStore } from "./store/order-store";
+import { createImportStore } from "./imports/import-store";
+import { createImporter } from "./imports/importer";
 
 /** Wires the Order Service from its settings; the entry point and the tests both build it here. */
 export async function buildOrderService(settings: OrderSettings, logger: Logger) {
@@ -23,20 +25,24 @@ export async function buildOrderService(settings: OrderSettings, logger: Logger)
   const actions = createOrderActions(db, store);
   const reconciler = createReconciler({ db, store, payments, logger, afterMs: settings.RECONCILE_AFTER_MS, intervalMs: settings.RECONCILE_INTERVAL_MS, onChange: () => relay.kick() });
   const webhookSecret = settings.WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET;
-  const app = createOrderApp({ db, store, actions, relay, logger, settings, webhookSecret });
+  const imports = createImportStore(db);
+  const importer = createImporter({ db, imports, payments, notifications, logger });
+  const app = createOrderApp({ db, store, actions, relay, logger, settings, webhookSecret, imports, importer });
   const retentionMs = settings.IDEMPOTENCY_RETENTION_HOURS * 3600_000;
   let purge: ReturnType<typeof setInterval> | undefined;
 
   return {
-    app, db, store, relay, reconciler,
+    app, db, store, relay, reconciler, imports,
     async start() {
       relay.start();
       reconciler.start();
+      await importer.start();
       await purgeIdempotencyKeys(db, retentionMs);
       purge = setInterval(() => void purgeIdempotencyKeys(db, retentionMs), 3600_000);
     },
     async stop() {
       clearInterval(purge);
+      await importer.stop();
       await reconciler.stop();
       await relay.stop();
       close();

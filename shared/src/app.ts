@@ -27,6 +27,8 @@ export type AppOptions = {
   publicPaths?: string[];
   /** Content types accepted besides JSON, by path prefix (the CSV import). */
   extraContentTypes?: Record<string, string[]>;
+  /** Larger body limits by path prefix (the CSV import). */
+  bodyLimits?: Record<string, number>;
 };
 
 /** The app every service is built on: request ids, logs, one error path, health, OpenAPI and docs. */
@@ -44,12 +46,13 @@ export function createApp(options: AppOptions): App {
   app.use(cors({ origin: options.corsOrigin, exposeHeaders: ["X-Request-Id", "Idempotent-Replayed", "Location"], maxAge: 600 }));
   app.use("/api/*", requireBearerToken(options.apiToken, options.publicPaths ?? []));
   app.use("/api/*", requireContentType(options.extraContentTypes ?? {}));
-  app.use("/api/*", bodyLimit({
-    maxSize: options.bodyLimitBytes,
-    onError: () => {
-      throw new ApiError("PAYLOAD_TOO_LARGE", `The request body is larger than ${options.bodyLimitBytes} bytes.`);
-    },
+  const limits = [...Object.entries(options.bodyLimits ?? {}), ["/api/", options.bodyLimitBytes] as const].map(([prefix, maxSize]) => ({
+    prefix,
+    check: bodyLimit({ maxSize, onError: () => {
+      throw new ApiError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxSize} bytes.`);
+    } }),
   }));
+  app.use("/api/*", (c, next) => limits.find((limit) => c.req.path.startsWith(limit.prefix))!.check(c, next));
   app.onError(handleError);
   app.notFound(notFound);
 

@@ -7,6 +7,11 @@ export function createNotificationServiceClient(options: { baseUrl: string; time
   const http = createHttpClient({ name: "notification-service", ...options });
   return {
     http,
+    async queueBatch(notifications: Record<string, unknown>[], requestId: string | null) {
+      const response = await http.request({ method: "POST", path: "/api/v1/notifications/batch", body: { notifications }, requestId });
+      if (response.status !== 202) throw new DependencyError("notification-service", `POST /notifications/batch answered ${response.status}`);
+      return (response.body as { results: { status: number }[] }).results;
+    },
     async queue(notification: CreateNotification, idempotencyKey: string, requestId: string | null) {
       const response = await http.request({ method: "POST", path: "/api/v1/notifications", body: notification, requestId, idempotencyKey });
       if (response.status === 202) return;

@@ -22,6 +22,14 @@ export function createPaymentServiceClient(options: { baseUrl: string; timeoutMs
       throw unexpected("POST /payments", response.status, response.body);
     },
 
+    /** Many payments in one call; each result says 201, 409 (with the existing payment) or 422. */
+    async requestBatch(payments: { order_id: string; amount: number }[], requestId: string | null) {
+      const response = await http.request({ method: "POST", path: "/api/v1/payments/batch", body: { payments }, requestId });
+      if (response.status !== 200) throw unexpected("POST /payments/batch", response.status, response.body);
+      const { results } = response.body as { results: { order_id: string; status: number; payment?: unknown }[] };
+      return results.map((r) => ({ ...r, payment: r.payment ? payment(r.payment) : undefined }));
+    },
+
     async paymentOf(orderId: string, requestId: string | null): Promise<Payment | undefined> {
       const response = await http.request({ method: "GET", path: `/api/v1/payments/order/${encodeURIComponent(orderId)}`, requestId });
       if (response.status === 200) return payment(response.body);

@@ -19,6 +19,8 @@ export const NewOrderSchema = z.object({
   customer_phone: z.string().trim().regex(E164, "must be an E.164 number such as +819012345678").optional(),
   items: z.array(NewItemSchema).min(1, "must have at least one item").max(100, "must have at most 100 items"),
 }).superRefine((order, ctx) => {
+  const itemsValid = order.items.every((i) => Number.isInteger(i.quantity) && i.quantity >= 1 && Number.isInteger(i.unit_price) && i.unit_price >= 0);
+  if (!itemsValid) return; // the item's own error says it; a total of invalid items means nothing
   const total = orderTotal(order.items);
   if (total < MIN_PAYMENT_JPY || total > MAX_PAYMENT_JPY) {
     ctx.addIssue({

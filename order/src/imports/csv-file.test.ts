@@ -1,0 +1,63 @@
+import { describe, expect, test } from "bun:test";
+import iconv from "iconv-lite";
+import { decode, neutralize, parseCsv, toCsvLine } from "./csv-file";
+import { sampleCsv } from "./sample-csv";
+import { validateRows } from "./validate-rows";
+
+const header = "order_ref,customer_name,customer_email,customer_phone,product_name,quantity,unit_price";
+
+describe("reading an import file", () => {
+  test("UTF-8 with and without BOM, and Shift_JIS as Excel saves it, are detected and read alike", () => {
+    const text = `${header}\r\nA,山田 太郎,taro@example.jp,,抹茶,1,1000\r\n`;
+    expect(decode(new TextEncoder().encode(text))).toEqual({ text, encoding: "UTF-8" });
+    expect(decode(new TextEncoder().encode("\uFEFF" + text))).toEqual({ text, encoding: "UTF-8 (BOM)" });
+    expect(decode(new Uint8Array(iconv.encode(text, "Shift_JIS")))).toEqual({ text, encoding: "Shift_JIS" });
+  });
+
+  test("RFC 4180 quoting: commas, doubled quotes and newlines inside fields", () => {
+    const { records, broken } = parseCsv(`${header}\nA,"山田, 太郎",taro@example.jp,,"抹茶 ""特選""\n2段目",1,1000\n`, 100);
+    expect(broken).toEqual([]);
+    expect(records[0]!.values).toMatchObject({ customer_name: "山田, 太郎", product_name: '抹茶 "特選"\n2段目' });
+  });
+
+  test("a missing or unknown column is named; a file without the header is refused", () => {
+    expect(() => parseCsv("order_ref,customer_name,customer_email,product_name,quantity,price\n", 10)).toThrow("missing columns: unit_price; unknown columns: price");
+    expect(() => parseCsv("A,山田,taro@example.jp,,抹茶,1,1000\n", 10)).toThrow(/not a CSV with a header row/);
+    expect(() => parseCsv("\x00\x01binary", 10)).toThrow(/not a CSV/);
+  });
+
+  test("a row with broken quoting is reported with its line, and the rows after it still read", () => {
+    const { records, broken } = parseCsv(`${header}\nA,山田,a@example.jp,,"抹茶"x,1,1000\nB,佐藤,b@example.jp,,"煎茶, 上",2,500\n`, 100);
+    expect(broken).toEqual([{ row: 2, column: null, message: expect.stringContaining("cannot be read as CSV"), ref: "A" }]);
+    expect(records).toEqual([{ row: 3, values: expect.objectContaining({ order_ref: "B", product_name: "煎茶, 上" }) }]);
+  });
+
+  test("more rows than the limit is refused whole", () => {
+    expect(() => parseCsv(`${header}\n` + "A,山田,a@example.jp,,抹茶,1,1000\n".repeat(11), 10)).toThrow("at most 10");
+  });
+
+  test("cells a spreadsheet would run as formulas are neutralised in the errors file", () => {
+    expect(["=SUM(A1)", "+1", "-2", "@x", "ok"].map(neutralize)).toEqual(["'=SUM(A1)", "'+1", "'-2", "'@x", "ok"]);
+    expect(toCsvLine([3, "product_name", '=HYPERLINK("x")'])).toBe(`3,product_name,"'=HYPERLINK(""x"")"`);
+  });
+});
+
+describe("rows to orders", () => {
+  test("a generated file with 30 bad rows of five kinds: exactly the good orders pass, exactly the bad rows are reported", () => {
+    const sample = sampleCsv({ orders: 300, bad: 30, encoding: "shift_jis" });
+    const { text } = decode(sample.bytes);
+    const { records, broken } = parseCsv(text, 50_000);
+    const { orders, errors } = validateRows(records, new Set(), new Set(broken.flatMap((b) => (b.ref ? [b.ref] : []))));
+    expect(orders.map((o) => o.order_ref)).toEqual(sample.goodRefs);
+    expect([...new Set([...broken, ...errors].map((e) => e.row))].sort((a, b) => a - b)).toEqual(sample.badLines);
+    const first = orders.find((o) => o.order_ref === "R-000003")!; // every third order has two items
+    expect(first.input.items).toEqual([{ product_name: "宇治抹茶 100g, 缶入り", quantity: 2, unit_price: 1800 }, { product_name: "有田焼 湯呑み", quantity: 1, unit_price: 3200 }]);
+  });
+
+  test("an order_ref imported before is reported as a duplicate on each of its rows", () => {
+    const { records } = parseCsv(`${header}\nA,山田,a@example.jp,,抹茶,1,1000\nA,山田,a@example.jp,,煎茶,1,1000\n`, 10);
+    const { orders, errors } = validateRows(records, new Set(["A"]));
+    expect(orders).toEqual([]);
+    expect(errors.map((e) => [e.row, e.column])).toEqual([[2, "order_ref"], [3, "order_ref"]]);
+  });
+});

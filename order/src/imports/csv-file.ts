@@ -1,0 +1,85 @@
+import { parse } from "csv-parse/sync";
+import { ApiError } from "@platform/shared/problem";
+
+export const COLUMNS = ["order_ref", "customer_name", "customer_email", "customer_phone", "product_name", "quantity", "unit_price"] as const;
+const OPTIONAL: string[] = ["customer_phone"];
+export type Column = (typeof COLUMNS)[number];
+export type CsvRecord = { row: number; values: Record<Column, string> };
+export type RowError = { row: number; column: string | null; message: string };
+
+/** UTF-8 (with or without BOM) or, when the bytes are not UTF-8, Shift_JIS as Excel saves it in Japan. */
+export function decode(bytes: Uint8Array): { text: string; encoding: string } {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes), encoding: bom ? "UTF-8 (BOM)" : "UTF-8" };
+  } catch {
+    return { text: new TextDecoder("shift_jis").decode(bytes), encoding: "Shift_JIS" };
+  }
+}
+
+type Parsed = { record: Record<Column, string>; info: { lines: number } };
+const options = { columns: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true } as const;
+
+/**
+ * Parses RFC 4180 CSV (quoted commas, quotes and newlines). The header is checked first. A file that
+ * parses whole takes the fast path; otherwise each record is parsed on its own, so a record with
+ * broken quoting is reported (with its line and, when readable, its order_ref) and the others still
+ * go through. csv-parse alone cannot do this: after a broken quote it loses the following records.
+ */
+export function parseCsv(text: string, maxRows: number): { records: CsvRecord[]; broken: (RowError & { ref?: string })[] } {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const header = firstLine.split(",").map((name) => name.trim().replace(/^"|"$/g, ""));
+  if (!firstLine.trim() || !header.some((name) => (COLUMNS as readonly string[]).includes(name))) {
+    throw new ApiError("MALFORMED_CSV", `The file is not a CSV with a header row; the first line must name the columns: ${COLUMNS.join(",")}.`);
+  }
+  const missing = COLUMNS.filter((column) => !header.includes(column) && !OPTIONAL.includes(column));
+  const unknown = header.filter((name) => !(COLUMNS as readonly string[]).includes(name));
+  if (missing.length || unknown.length) {
+    throw new ApiError("MALFORMED_CSV", [missing.length && `missing columns: ${missing.join(", ")}`, unknown.length && `unknown columns: ${unknown.join(", ")}`].filter(Boolean).join("; ") + `. The header must be: ${COLUMNS.join(",")}.`);
+  }
+  const result = parseWhole(text) ?? parseRecordByRecord(text, header);
+  if (result.records.length + result.broken.length > maxRows) {
+    throw new ApiError("VALIDATION_FAILED", `The file has ${result.records.length + result.broken.length} rows; at most ${maxRows} are taken in one import.`);
+  }
+  return result;
+}
+
+function parseWhole(text: string) {
+  try {
+    const parsed = parse(text, options) as Parsed[];
+    return { records: parsed.map(({ record, info }) => ({ row: info.lines, values: record })), broken: [] };
+  } catch {
+    return undefined;
+  }
+}
+
+function parseRecordByRecord(text: string, header: string[]) {
+  const records: CsvRecord[] = [];
+  const broken: (RowError & { ref?: string })[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 1; i < lines.length; i++) {
+    const start = i;
+    let chunk = lines[i]!;
+    // a record goes on while its quotes are open (a quoted newline), for a few lines at most
+    while ((chunk.split('"').length - 1) % 2 === 1 && i + 1 < lines.length && i - start < 20) chunk += "\n" + lines[++i];
+    if (!chunk.trim()) continue;
+    try {
+      const [record] = parse(chunk, { ...options, columns: header, info: false }) as Record<Column, string>[];
+      if (record) records.push({ row: i + 1, values: record });
+    } catch (error) {
+      const ref = /^\s*"?([^",]*)"?\s*,/.exec(chunk)?.[1]?.trim();
+      broken.push({ row: start + 1, column: null, message: `the row cannot be read as CSV (${(error as Error).message.split(":")[0]}); its order is not imported`, ref: ref || undefined });
+      if (i > start) i = start; // an unclosed quote: do not swallow the lines after it
+    }
+  }
+  return { records, broken };
+}
+
+/** A cell a spreadsheet would run as a formula (= + - @, tab, CR) is made inert with a leading quote. */
+export const neutralize = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+
+export const toCsvLine = (cells: (string | number | null)[]) =>
+  cells.map((cell) => {
+    const text = neutralize(String(cell ?? ""));
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  }).join(",");

@@ -1,0 +1,77 @@
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { newId } from "@platform/shared/ids";
+import { ApiError } from "@platform/shared/problem";
+import type { OrderDb } from "../db/client";
+import { importErrors, importOrders, imports, orders, type ImportRow } from "../db/schema";
+import type { RowError } from "./csv-file";
+import type { ImportedOrder } from "./validate-rows";
+
+const CHUNK = 500;
+export const finished = (status: ImportRow["status"]) => ["COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED"].includes(status);
+
+export function createImportStore(db: OrderDb) {
+  async function get(id: string) {
+    const [row] = await db.select().from(imports).where(eq(imports.id, id));
+    if (!row) throw ApiError.notFound("Import", id);
+    return row;
+  }
+
+  return {
+    get,
+
+    /** Records a validated file: its counts, its valid orders (kept until created) and its rejected rows. */
+    async create(meta: { file_name: string | null; encoding: string; total_rows: number; total_orders: number; dryRun: boolean }, valid: ImportedOrder[], errors: RowError[]) {
+      const id = newId("imp");
+      await db.transaction(async (tx) => {
+        await tx.insert(imports).values({
+          id, status: meta.dryRun ? "VALIDATED" : "PROCESSING", file_name: meta.file_name, encoding: meta.encoding, total_rows: meta.total_rows,
+          total_orders: meta.total_orders, valid_orders: valid.length, error_rows: new Set(errors.map((e) => e.row)).size,
+          created_at: new Date().toISOString(), started_at: meta.dryRun ? null : new Date().toISOString(),
+        });
+        for (let i = 0; i < valid.length; i += CHUNK) {
+          await tx.insert(importOrders).values(valid.slice(i, i + CHUNK).map((order, j) => ({ import_id: id, seq: i + j, order_ref: order.order_ref, payload: JSON.stringify(order.input) })));
+        }
+        for (let i = 0; i < errors.length; i += CHUNK) {
+          await tx.insert(importErrors).values(errors.slice(i, i + CHUNK).map((error) => ({ import_id: id, ...error })));
+        }
+      });
+      return get(id);
+    },
+
+    async confirm(id: string) {
+      const [row] = await db.update(imports).set({ status: "PROCESSING", started_at: new Date().toISOString() })
+        .where(and(eq(imports.id, id), eq(imports.status, "VALIDATED"))).returning();
+      if (row) return row;
+      const current = await get(id);
+      throw new ApiError("CONFLICT", `Import ${id} is ${current.status}; only a VALIDATED import (uploaded with dry_run=true) can be confirmed.`);
+    },
+
+    async page(query: { skip: number; limit: number }) {
+      const [items, [total]] = await Promise.all([
+        db.select().from(imports).orderBy(desc(imports.id)).limit(query.limit).offset(query.skip),
+        db.select({ n: count() }).from(imports),
+      ]);
+      return { items, total: total!.n, skip: query.skip, limit: query.limit };
+    },
+
+    async errors(id: string, limit?: number) {
+      const query = db.select({ row: importErrors.row, column: importErrors.column, message: importErrors.message }).from(importErrors)
+        .where(eq(importErrors.import_id, id)).orderBy(asc(importErrors.row), asc(importErrors.id));
+      return limit ? query.limit(limit) : query;
+    },
+
+    /** The order_refs among these that an earlier import already created. */
+    async importedRefs(refs: string[]) {
+      const found = new Set<string>();
+      for (let i = 0; i < refs.length; i += CHUNK) {
+        const rows = await db.select({ ref: orders.external_ref }).from(orders).where(sql`${orders.external_ref} in ${refs.slice(i, i + CHUNK)}`);
+        rows.forEach((row) => found.add(row.ref!));
+      }
+      return found;
+    },
+
+    processing: () => db.select({ id: imports.id }).from(imports).where(eq(imports.status, "PROCESSING")).orderBy(asc(imports.id)),
+  };
+}
+
+export type ImportStore = ReturnType<typeof createImportStore>;

@@ -1,0 +1,64 @@
+import { NewOrderSchema, type NewOrder } from "../domain/new-order";
+import type { CsvRecord, RowError } from "./csv-file";
+
+export type ImportedOrder = { order_ref: string; input: NewOrder; rows: number[] };
+
+const integer = (text: string) => (/^-?\d+$/.test(text) ? Number(text) : Number.NaN);
+
+/**
+ * Rows to orders, with the rules of a single order (NewOrderSchema): rows sharing an order_ref are one
+ * order's items and must agree on the customer. An order with any bad row is not imported; each bad
+ * row is reported with its row number, column and message.
+ */
+export function validateRows(records: CsvRecord[], duplicates: Set<string>, brokenRefs: Set<string> = new Set()) {
+  const errors: RowError[] = [];
+  const groups = new Map<string, CsvRecord[]>();
+  for (const record of records) {
+    const ref = record.values.order_ref ?? "";
+    if (!ref) errors.push({ row: record.row, column: "order_ref", message: "must not be empty" });
+    else groups.set(ref, [...(groups.get(ref) ?? []), record]);
+  }
+  const orders: ImportedOrder[] = [];
+  for (const [ref, group] of groups) {
+    const before = errors.length;
+    const first = group[0]!.values;
+    if (brokenRefs.has(ref)) continue; // one of its rows could not be read: the order is incomplete
+    if (duplicates.has(ref)) {
+      group.forEach((r) => errors.push({ row: r.row, column: "order_ref", message: `order_ref ${ref} was already imported; it is not imported twice` }));
+      continue;
+    }
+    for (const record of group.slice(1)) {
+      for (const column of ["customer_name", "customer_email", "customer_phone"] as const) {
+        if ((record.values[column] ?? "") !== (first[column] ?? "")) {
+          errors.push({ row: record.row, column, message: `differs from row ${group[0]!.row} of the same order_ref ${ref}; rows of one order must agree on the customer` });
+        }
+      }
+    }
+    for (const record of group) {
+      for (const column of ["quantity", "unit_price"] as const) {
+        if (Number.isNaN(integer(record.values[column] ?? ""))) errors.push({ row: record.row, column, message: "must be an integer" });
+      }
+    }
+    if (errors.length > before) continue;
+    const parsed = NewOrderSchema.safeParse({
+      customer_name: first.customer_name, customer_email: first.customer_email, customer_phone: first.customer_phone || undefined,
+      items: group.map((r) => ({ product_name: r.values.product_name, quantity: integer(r.values.quantity), unit_price: integer(r.values.unit_price) })),
+    });
+    if (parsed.success) {
+      orders.push({ order_ref: ref, input: parsed.data, rows: group.map((r) => r.row) });
+      continue;
+    }
+    for (const issue of parsed.error.issues) {
+      const [field, index, itemField] = issue.path as [string, number?, string?];
+      const onItem = field === "items" && typeof index === "number";
+      // an order-level problem (the total) is put on the row that weighs most in it
+      const heaviest = group.reduce((a, b) => (integer(b.values.quantity) * integer(b.values.unit_price) > integer(a.values.quantity) * integer(a.values.unit_price) ? b : a));
+      errors.push({
+        row: onItem ? group[index!]!.row : field === "items" ? heaviest.row : group[0]!.row,
+        column: onItem ? String(itemField) : field === "items" ? "unit_price" : field,
+        message: issue.message,
+      });
+    }
+  }
+  return { orders, errors: errors.sort((a, b) => a.row - b.row), totalOrders: groups.size };
+}
