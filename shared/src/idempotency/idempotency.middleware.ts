@@ -27,7 +27,7 @@ export function idempotent(db: Db, options: IdempotencyOptions = {}): Middleware
       throw ApiError.validation([{ path: "Idempotency-Key", message: "must be 1 to 255 characters" }]);
     }
     const scope = `POST ${c.req.path.replace(/\/$/, "")}`;
-    const requestHash = createHash("sha256").update(new Uint8Array(await c.req.arrayBuffer())).digest("hex");
+    const requestHash = await fingerprint(c);
     const replay = await claim(db, scope, key, requestHash, abandonAfterMs);
     if (replay) return replay;
     try {
@@ -39,6 +39,21 @@ export function idempotent(db: Db, options: IdempotencyOptions = {}): Middleware
     if (c.res.status >= 500) return release(db, scope, key);
     await remember(db, scope, key, c);
   };
+}
+
+/** What makes two requests "the same": the body's bytes, or for a multipart form its fields (not its boundary). */
+async function fingerprint(c: Context) {
+  const hash = createHash("sha256");
+  const raw = new Uint8Array(await c.req.arrayBuffer());
+  const type = c.req.header("content-type") ?? "";
+  const form = type.startsWith("multipart/form-data") ? await new Response(raw, { headers: { "content-type": type } }).formData().catch(() => undefined) : undefined;
+  if (!form) return hash.update(raw).digest("hex");
+  for (const [name, value] of form) {
+    hash.update(`${name}\0`);
+    hash.update(typeof value === "string" ? value : new Uint8Array(await value.arrayBuffer()));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
 }
 
 async function claim(db: Db, scope: string, key: string, requestHash: string, abandonAfterMs: number) {

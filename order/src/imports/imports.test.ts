@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { waitFor } from "@platform/shared/testing/service-process";
+import { startStack, type Stack } from "@platform/shared/testing/stack";
+import { sampleCsv } from "./sample-csv";
+
+// The three services as real processes: the import goes through the batch payment and notification APIs.
+let stack: Stack;
+beforeAll(async () => (stack = await startStack({ order: { IMPORT_MAX_BYTES: "2000000" } })));
+afterAll(() => stack.stop());
+
+async function upload(bytes: Uint8Array, { dryRun = false, key, multipart = true }: { dryRun?: boolean; key?: string; multipart?: boolean } = {}) {
+  const form = new FormData();
+  form.set("file", new Blob([bytes], { type: "text/csv" }), "注文一覧.csv");
+  const response = await fetch(`${stack.order.url}/api/v1/imports${dryRun ? "?dry_run=true" : ""}`, {
+    method: "POST", body: multipart ? form : bytes, headers: { ...(multipart ? {} : { "Content-Type": "text/csv" }), ...(key ? { "Idempotency-Key": key } : {}) },
+  });
+  return { status: response.status, body: await response.json(), replayed: response.headers.get("Idempotent-Replayed") };
+}
+const importOf = async (id: string) => (await stack.call("GET", `/api/v1/imports/${id}`)).body;
+const finishedImport = (id: string) => waitFor(`import ${id} finished`, async () => {
+  const current = await importOf(id);
+  return ["COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED"].includes(current.status) && current;
+}, 120_000, 200);
+const total = async (path: string) => (await (await fetch(path)).json()).total as number;
+
+describe("importing a 2,000-order Shift_JIS file with 30 bad rows", () => {
+  const sample = sampleCsv({ orders: 2000, bad: 30, encoding: "shift_jis" });
+  let importId: string;
+
+  test("imports exactly the good orders, each with one payment and one queued confirmation, and reports exactly the bad rows", async () => {
+    const before = { payments: await total(`${stack.payment.url}/api/v1/payments?limit=1`), notifications: await total(`${stack.notification.url}/api/v1/notifications?limit=1`) };
+    const created = await upload(sample.bytes, { key: "upload-2000" });
+    expect(created.status).toBe(202);
+    importId = created.body.id;
+    expect(created.body).toMatchObject({ encoding: "Shift_JIS", file_name: "注文一覧.csv", total_rows: sample.rows, total_orders: 2000, valid_orders: 1970, error_rows: 30 });
+    const done = await finishedImport(importId);
+    expect(done).toMatchObject({ status: "COMPLETED_WITH_ERRORS", processed: 1970, succeeded: 1970, failed: 0, payments_completed: 1970, payments_failed: 0, notifications_sent: 1970 });
+    const errorsCsv = await (await fetch(`${stack.order.url}/api/v1/imports/${importId}/errors`)).text();
+    const reported = [...new Set(errorsCsv.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1).map((line) => Number(line.split(",")[0])))];
+    expect(reported).toEqual(sample.badLines);
+    const orders = await stack.call("GET", `/api/v1/orders?import_id=${importId}&limit=100`);
+    expect(orders.body.total).toBe(1970);
+    expect(orders.body.items.every((o: { status: string }) => o.status === "PAID")).toBe(true);
+    expect(new Set(orders.body.items.map((o: { external_ref: string }) => o.external_ref)).size).toBe(100);
+    expect(await total(`${stack.payment.url}/api/v1/payments?limit=1`)).toBe(before.payments + 1970);
+    expect(await total(`${stack.notification.url}/api/v1/notifications?limit=1`)).toBe(before.notifications + 1970);
+  }, 180_000);
+
+  test("the same file with the same Idempotency-Key returns the first import; without it, every order is a duplicate", async () => {
+    const again = await upload(sample.bytes, { key: "upload-2000" });
+    expect(again).toMatchObject({ status: 202, replayed: "true", body: { id: importId } });
+    const fresh = await upload(sample.bytes);
+    const done = await finishedImport(fresh.body.id);
+    // every row of the 1,970 imported orders is now a duplicate, plus the 30 bad rows as before
+    expect(done).toMatchObject({ valid_orders: 0, succeeded: 0, error_rows: sample.rows - 30 });
+    const errorsCsv = await (await fetch(`${stack.order.url}/api/v1/imports/${fresh.body.id}/errors`)).text();
+    expect(errorsCsv.split("already imported").length - 1).toBe(sample.rows - 60);
+    expect((await stack.call("GET", "/api/v1/orders?limit=1")).body.total).toBe(1970);
+  }, 60_000);
+});
+
+describe("the import API", () => {
+  test("dry_run validates and waits; confirm starts it; a second confirm is a 409; progress streams as Server-Sent Events", async () => {
+    const sample = sampleCsv({ orders: 40, bad: 0, encoding: "utf8", bom: true, prefix: "DRY" });
+    const validated = await upload(sample.bytes, { dryRun: true, multipart: false });
+    expect(validated.body).toMatchObject({ status: "VALIDATED", encoding: "UTF-8 (BOM)", valid_orders: 40, processed: 0 });
+    expect((await stack.call("GET", "/api/v1/orders?limit=100")).body.items.some((o: { external_ref: string }) => o.external_ref?.startsWith("DRY"))).toBe(false);
+    const reader = (await fetch(`${stack.order.url}/api/v1/imports/${validated.body.id}/events`)).body!.getReader();
+    let stream = new TextDecoder().decode((await reader.read()).value); // the first event, before the confirm
+    expect((await stack.call("POST", `/api/v1/imports/${validated.body.id}/confirm`)).status).toBe(202);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) stream += new TextDecoder().decode(chunk.value);
+    const progress = [...stream.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1]!));
+    expect(progress.at(0).status).toBe("VALIDATED");
+    expect(progress.at(-1)).toMatchObject({ status: "COMPLETED", succeeded: 40, payments_completed: 40 });
+    expect((await stack.call("POST", `/api/v1/imports/${validated.body.id}/confirm`)).status).toBe(409);
+  }, 60_000);
+
+  test("a file over the size limit is a 413; a file without the header a 400; a missing column is named", async () => {
+    const big = new Uint8Array(2_100_000).fill(65);
+    expect((await upload(big)).status).toBe(413);
+    const headless = await upload(new TextEncoder().encode("A,山田,a@example.jp,,抹茶,1,1000\n"));
+    expect(headless).toMatchObject({ status: 400, body: { code: "MALFORMED_CSV" } });
+    const missing = await upload(new TextEncoder().encode("order_ref,customer_name,customer_email,product_name,quantity\n"));
+    expect(missing.body.detail).toContain("missing columns: unit_price");
+    expect((await stack.call("GET", "/api/v1/imports?limit=5")).status).toBe(200);
+  });
+});
+
+describe("an order service killed with SIGKILL in the middle of an import", () => {
+  test("resumes after restart: no row lost or doubled, every order paid once and confirmed once", async () => {
+    const sample = sampleCsv({ orders: 3000, bad: 0, encoding: "utf8", prefix: "KILL" });
+    const created = await upload(sample.bytes);
+    await waitFor("the import under way", async () => (await importOf(created.body.id)).processed > 0, 30_000, 20);
+    await stack.order.kill9();
+    await stack.order.restart();
+    const done = await finishedImport(created.body.id);
+    expect(done).toMatchObject({ status: "COMPLETED", succeeded: 3000, payments_completed: 3000, notifications_sent: 3000 });
+    expect((await stack.call("GET", `/api/v1/orders?import_id=${created.body.id}&limit=1`)).body.total).toBe(3000);
+    const payments = await total(`${stack.payment.url}/api/v1/payments?limit=1`);
+    const orders = (await stack.call("GET", "/api/v1/orders?limit=1")).body.total;
+    expect(payments).toBe(orders); // one payment per order, none doubled
+    const notifications = await total(`${stack.notification.url}/api/v1/notifications?limit=1`);
+    expect(notifications).toBe(orders);
+  }, 180_000);
+});
