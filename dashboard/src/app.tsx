@@ -1,4 +1,5 @@
 import { Layout } from "./components/layout";
+import { ImportsPage } from "./pages/imports";
 import { NewOrderPage } from "./pages/new-order";
 import { NotificationsPage } from "./pages/notifications";
 import { OrderDetailPage } from "./pages/order-detail";
@@ -13,6 +14,7 @@ function Page() {
   if (first === "orders" && second === "new") return <NewOrderPage />;
   if (first === "orders" && second) return <OrderDetailPage id={second} />;
   if (first === "orders") return <OrdersPage />;
+  if (first === "imports") return <ImportsPage />;
   if (first === "payments") return <PaymentsPage />;
   if (first === "notifications") return <NotificationsPage />;
   if (first === "settings") return <SettingsPage />;

@@ -43,4 +43,23 @@ export async function request<T>(service: Service, path: string, init: { method?
   return body as T;
 }
 
+/** A file sent as multipart form data (the CSV import). */
+export async function upload<T>(service: Service, path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.set("file", file, file.name);
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (settings.token.value) headers.Authorization = `Bearer ${settings.token.value}`;
+  let response: Response;
+  try {
+    response = await fetch(`${urls[service]}${path}`, { method: "POST", headers, body: form });
+  } catch {
+    markService(service, false);
+    throw new ApiError(service, 0, "UNREACHABLE", "サービスに接続できません。");
+  }
+  markService(service, true);
+  const body = await response.json().catch(() => undefined);
+  if (!response.ok) throw new ApiError(service, response.status, body?.code ?? "ERROR", body?.detail ?? response.statusText, body?.errors ?? []);
+  return body as T;
+}
+
 export type Page<T> = { items: T[]; total: number; skip: number; limit: number };

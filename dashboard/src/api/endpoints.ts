@@ -1,5 +1,5 @@
-import { request, type Page } from "./client";
-import type { HistoryEntry, NewOrder, Notification, Order, OrderStats, Payment, Template } from "./types";
+import { request, serviceUrl, upload, type Page } from "./client";
+import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderStats, Payment, Template } from "./types";
 
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
@@ -12,6 +12,12 @@ export const api = {
   createOrder: (order: NewOrder, idempotencyKey: string) => request<Order>("order", "/api/v1/orders", { method: "POST", body: order, idempotencyKey }),
   moveOrder: (id: string, body: { status: string; carrier?: string; tracking_number?: string }) => request<Order>("order", `/api/v1/orders/${id}/status`, { method: "PATCH", body }),
   cancelOrder: (id: string, reason?: string) => request<Order>("order", `/api/v1/orders/${id}/cancel`, { method: "POST", body: { reason } }),
+  imports: (params: { skip: number; limit: number }) => request<Page<Import>>("order", `/api/v1/imports?${query(params)}`),
+  import: (id: string) => request<Import>("order", `/api/v1/imports/${id}`),
+  uploadImport: (file: File) => upload<Import>("order", "/api/v1/imports?dry_run=true", file),
+  confirmImport: (id: string) => request<Import>("order", `/api/v1/imports/${id}/confirm`, { method: "POST" }),
+  importErrorsUrl: (id: string) => `${serviceUrl("order")}/api/v1/imports/${id}/errors`,
+  importEventsUrl: (id: string) => `${serviceUrl("order")}/api/v1/imports/${id}/events`,
   payments: (params: { skip: number; limit: number; status?: string }) => request<Page<Payment>>("payment", `/api/v1/payments?${query(params)}`),
   paymentOfOrder: (orderId: string) => request<Payment>("payment", `/api/v1/payments/order/${orderId}`),
   refund: (paymentId: string, amount?: number) => request<Payment>("payment", `/api/v1/payments/${paymentId}/refund`, { method: "POST", body: amount === undefined ? {} : { amount } }),

@@ -13,3 +13,8 @@ export type Notification = {
 export type Template = { name: string; description: string; channels: string[]; variables: { name: string; required: boolean }[]; sample_variables: Record<string, unknown> };
 export type OrderStats = { by_status: Record<string, number>; today: { orders: number; revenue: number } };
 export type NewOrder = { customer_name: string; customer_email: string; customer_phone?: string; items: { product_name: string; quantity: number; unit_price: number }[] };
+export type Import = {
+  id: string; status: string; file_name: string | null; encoding: string; total_rows: number; total_orders: number; valid_orders: number; error_rows: number;
+  processed: number; succeeded: number; failed: number; payments_completed: number; payments_failed: number; notifications_sent: number;
+  error: string | null; first_errors: { row: number; column: string | null; message: string }[]; created_at: string; started_at: string | null; finished_at: string | null;
+};
