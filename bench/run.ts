@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, startService, tempDir, waitFor, type ServiceProcess } from "@platform/shared/testing/service-process";
+import { sampleCsv } from "@platform/order/src/imports/sample-csv";
 import { load, type LoadResult } from "./load";
 import { seedOrders } from "./seed";
 
@@ -80,6 +81,29 @@ console.log(`\nseeded ${SEED} orders (${total} in the database)`);
 report("GET order by id (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: (i) => new Request(`${orderUrl}/api/v1/orders/${ids[(i * 7919) % ids.length]}`) }), bareGet);
 report("GET order list page (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: (i) => new Request(`${orderUrl}/api/v1/orders?limit=20&skip=${(i * 20) % 2000}`) }), bareGet);
 report("GET list, status filter (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: () => new Request(`${orderUrl}/api/v1/orders?limit=20&status=SHIPPED`) }), bareGet);
+
+// 4. Bulk import: a fresh order process, so its peak RSS is the import's.
+await services.order!.stop();
+await services.order!.restart();
+const postFile = (bytes: Uint8Array, query: string) => fetch(`${orderUrl}/api/v1/imports${query}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: bytes });
+const tenK = sampleCsv({ orders: 10_000, bad: 0, encoding: "utf8", prefix: "BENCH", itemsPerOrder: 2 });
+let started = performance.now();
+const imported = await (await postFile(tenK.bytes, "")).json();
+const accepted = performance.now() - started;
+const done = await waitFor("the import", async () => {
+  const current = await (await fetch(`${orderUrl}/api/v1/imports/${imported.id}`)).json();
+  return current.payments_completed + current.payments_failed >= current.valid_orders && current.succeeded === current.valid_orders && current;
+}, 600_000, 50);
+const importMs = performance.now() - started;
+const importPeak = memory(services.order!.pid).peakMb;
+results.import = { orders: done.succeeded, rows: tenK.rows, bytes: tenK.bytes.length, accepted_ms: accepted, created_and_paid_ms: importMs, order_peak_rss_mb: importPeak };
+console.log(`\nimport ${done.succeeded} orders (${tenK.rows} rows, ${(tenK.bytes.length / 1e6).toFixed(1)} MB): answered in ${fmt(accepted, 0)} ms, all created and paid in ${fmt(importMs / 1000, 2)} s (target < 5 s); order service peak RSS ${fmt(importPeak)} MB`);
+const big = sampleCsv({ orders: 10_000, bad: 0, encoding: "utf8", prefix: "BIG", itemsPerOrder: 5, pad: 42 });
+started = performance.now();
+const validated = await (await postFile(big.bytes, "?dry_run=true")).json();
+const validateMs = performance.now() - started;
+results.validate = { bytes: big.bytes.length, rows: big.rows, ms: validateMs, status: validated.status };
+console.log(`validate a ${(big.bytes.length / 1024 / 1024).toFixed(2)} MiB file (${big.rows} rows, dry run): ${fmt(validateMs, 0)} ms (target < 1 s), ${validated.status ?? validated.code}`);
 
 console.log("");
 for (const [name, service] of Object.entries(services)) {

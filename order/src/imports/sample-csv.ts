@@ -8,7 +8,7 @@ const kinds: BadKind[] = ["bad e-mail", "zero quantity", "unpayable total", "con
  * A generated import file: `orders` orders (every third, and every spoilt one, with two items), `bad` of them spoilt with one
  * bad row each, of the five kinds in turn. Returns the bytes and what a correct import must report.
  */
-export function sampleCsv(options: { orders: number; bad: number; encoding: "utf8" | "shift_jis"; bom?: boolean; prefix?: string }) {
+export function sampleCsv(options: { orders: number; bad: number; encoding: "utf8" | "shift_jis"; bom?: boolean; prefix?: string; itemsPerOrder?: number; pad?: number }) {
   const lines = [COLUMNS.join(",")];
   const badLines: number[] = [];
   const goodRefs: string[] = [];
@@ -19,7 +19,9 @@ export function sampleCsv(options: { orders: number; bad: number; encoding: "utf
     const email = `customer${i}@example.jp`;
     const spoilt = i % every === 0 && badLines.length < options.bad ? kinds[badLines.length % kinds.length] : undefined;
     // a spoilt order has two rows, so a customer can disagree between them
-    const items = i % 3 === 0 || spoilt ? [["宇治抹茶 100g, 缶入り", 2, 1800], ["有田焼 湯呑み", 1, 3200]] : [["煎茶「朝霧」", 1 + (i % 4), 1200]];
+    const pad = "・".repeat(options.pad ?? 0);
+    const items = options.itemsPerOrder ? Array.from({ length: options.itemsPerOrder }, (_, k) => [`煎茶 ${k + 1} 番${pad}`, 1 + (k % 3), 300])
+      : i % 3 === 0 || spoilt ? [["宇治抹茶 100g, 缶入り", 2, 1800], ["有田焼 湯呑み", 1, 3200]] : [["煎茶「朝霧」", 1 + (i % 4), 1200]];
     items.forEach(([product, quantity, price], j) => {
       let row = [ref, name, email, i % 2 ? "+819012345678" : "", `"${String(product).replaceAll('"', '""')}"`, quantity, price].join(",");
       if (spoilt && j === items.length - 1) {

@@ -44,7 +44,7 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
 
   /** Charges many new payments with two transactions in all instead of two each (the batch API). */
   async function chargeMany(ids: string[]) {
-    const started = await store.transitionMany(ids.map((id) => ({ id, from: ["PENDING"], to: "PROCESSING", type: "payment.processing" })));
+    const started = await store.transitionMany(ids, "PENDING", "PROCESSING", "payment.processing");
     deps.onChange();
     const outcomes = await Promise.all(started.map(async (payment) => {
       try {
@@ -55,9 +55,9 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
       }
     }));
     const done = outcomes.filter((o) => o !== undefined);
-    await store.transitionMany(done.map(({ payment, result }) => result.approved
-      ? { id: payment.id, from: ["PROCESSING"], to: "COMPLETED", type: "payment.completed" }
-      : { id: payment.id, from: ["PROCESSING"], to: "FAILED", type: "payment.failed", failureReason: result.reason }));
+    await store.transitionMany(done.filter((o) => o.result.approved).map((o) => o.payment.id), "PROCESSING", "COMPLETED", "payment.completed");
+    const declined = new Map(done.flatMap((o) => (o.result.approved ? [] : [[o.payment.id, o.result.reason] as const])));
+    await store.transitionMany([...declined.keys()], "PROCESSING", "FAILED", "payment.failed", declined);
     deps.onChange();
   }
 

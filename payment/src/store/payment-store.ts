@@ -36,32 +36,46 @@ export function createPaymentStore(db: PaymentDb) {
       return { payment: existing!, created: false };
     },
 
-    /** Inserts many PENDING payments in one transaction; an order that already has one gets it back. */
+    /** Inserts many PENDING payments in one statement; an order that already has one gets it back. */
     async createMany(inputs: { order_id: string; amount: number }[]) {
+      if (!inputs.length) return [];
       return db.transaction(async (tx) => {
         const now = new Date().toISOString();
-        const results: { payment: PaymentRow; created: boolean }[] = [];
-        for (const input of inputs) {
-          const [created] = await tx.insert(payments).values({
-            id: newId("pay"), order_id: input.order_id, amount: input.amount, currency: "JPY", status: "PENDING", created_at: now, updated_at: now,
-          }).onConflictDoNothing({ target: payments.order_id }).returning();
-          results.push(created ? { payment: created, created: true } : { payment: (await tx.select().from(payments).where(eq(payments.order_id, input.order_id)))[0]!, created: false });
-        }
-        return results;
+        const created = await tx.insert(payments).values(inputs.map((input) => ({
+          id: newId("pay"), order_id: input.order_id, amount: input.amount, currency: "JPY" as const, status: "PENDING" as const, created_at: now, updated_at: now,
+        }))).onConflictDoNothing({ target: payments.order_id }).returning();
+        const mine = new Map(created.map((row) => [row.order_id, row]));
+        const others = inputs.filter((input) => !mine.has(input.order_id)).map((input) => input.order_id);
+        const existing = new Map((others.length ? await tx.select().from(payments).where(inArray(payments.order_id, others)) : []).map((row) => [row.order_id, row]));
+        const answered = new Set<string>();
+        return inputs.map((input) => {
+          const fresh = mine.get(input.order_id);
+          // the first mention of an order gets the payment just made; a repeat in the same batch is a 409
+          if (fresh && !answered.has(input.order_id)) return answered.add(input.order_id), { payment: fresh, created: true };
+          return { payment: existing.get(input.order_id) ?? fresh!, created: false };
+        });
       });
     },
 
-    /** transition() for many payments in one transaction: the batch path's way of saving round trips. */
-    async transitionMany(changes: { id: string; from: PaymentStatus[]; to: PaymentStatus; type: PaymentEventType; failureReason?: string }[]) {
+    /** Moves many payments from one status to another in one statement, each change announced (the batch path). */
+    async transitionMany(ids: string[], from: PaymentStatus, to: PaymentStatus, type: PaymentEventType, failureReasons: Map<string, string> = new Map()) {
+      if (!ids.length) return [];
       return db.transaction(async (tx) => {
-        const rows: PaymentRow[] = [];
-        for (const change of changes) {
-          const [row] = await tx.update(payments)
-            .set({ status: change.to, failure_reason: change.failureReason ?? null, updated_at: new Date().toISOString() })
-            .where(and(eq(payments.id, change.id), inArray(payments.status, change.from))).returning();
-          if (row) await announce(tx, change.type, row), rows.push(row);
+        const now = new Date().toISOString();
+        const rows = await tx.update(payments).set({ status: to, updated_at: now })
+          .where(and(inArray(payments.id, ids), eq(payments.status, from))).returning();
+        const withReasons = [];
+        for (const row of rows) {
+          const reason = failureReasons.get(row.id);
+          if (reason) await tx.update(payments).set({ failure_reason: reason }).where(eq(payments.id, row.id));
+          withReasons.push({ ...row, failure_reason: reason ?? row.failure_reason });
         }
-        return rows;
+        const events = withReasons.map((row) => {
+          const id = newId("evt");
+          return { id, kind: WEBHOOK_KIND, payload: { id, type, payment: toPayment(row), created_at: now } };
+        });
+        for (let i = 0; i < events.length; i += 500) await enqueue(tx, ...events.slice(i, i + 500));
+        return withReasons;
       });
     },
 
