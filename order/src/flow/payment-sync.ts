@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import type { Payment } from "@platform/shared/contracts/payment";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import type { OrderDb } from "../db/client";
-import { orders, webhookEvents } from "../db/schema";
+import { orders } from "../db/schema";
 import { stepsForPayment } from "../domain/order-status";
 import { paymentRefund } from "../store/messages";
-import { moveStatus, type Move, type Tx } from "../store/order-store";
+import type { Move, Tx } from "../store/order-store";
+import { statementsOf } from "../store/statements";
 
 const refundable = ["COMPLETED", "PARTIALLY_REFUNDED"];
 
@@ -15,18 +16,23 @@ const refundable = ["COMPLETED", "PARTIALLY_REFUNDED"];
  * changes nothing. Money taken for an order that was cancelled meanwhile is refunded.
  */
 export async function applyPayment(tx: Tx, orderId: string, payment: Payment, move: Move) {
-  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
+  const statements = statementsOf(tx as unknown as OrderDb);
+  const [order] = await statements.orderById.execute({ id: orderId });
   if (!order) return undefined;
   let current = order;
-  const known = { payment_id: payment.id, payment_status: payment.status };
+  const now = new Date().toISOString();
   const steps = stepsForPayment(order.status, payment.status);
-  for (const step of steps) current = await moveStatus(tx, current, step, { ...move, reason: payment.failure_reason ?? move.reason }, known);
-  if (!steps.length && (current.payment_id !== payment.id || current.payment_status !== payment.status)) {
-    [current] = await tx.update(orders).set(known).where(eq(orders.id, orderId)).returning() as [typeof current];
+  const known = current.payment_id !== payment.id || current.payment_status !== payment.status;
+  for (const step of steps.length ? steps : known ? [current.status] : []) {
+    const [row] = await statements.setPayment.execute({ id: orderId, status: step, payment_id: payment.id, payment_status: payment.status, now });
+    if (step !== current.status) {
+      await statements.addHistory.execute({ order_id: orderId, from: current.status, to: step, actor: move.actor, reason: payment.failure_reason ?? move.reason ?? null, request_id: move.requestId ?? null, now });
+    }
+    current = row!;
   }
   if (current.status === "CANCELLED" && refundable.includes(payment.status) && !current.refund_requested_at) {
     await enqueue(tx, paymentRefund(orderId, payment.id, move.requestId));
-    [current] = await tx.update(orders).set({ refund_requested_at: new Date().toISOString() }).where(eq(orders.id, orderId)).returning() as [typeof current];
+    [current] = await tx.update(orders).set({ refund_requested_at: now }).where(eq(orders.id, orderId)).returning() as [typeof current];
   }
   return current;
 }
@@ -34,8 +40,7 @@ export async function applyPayment(tx: Tx, orderId: string, payment: Payment, mo
 /** Handles a payment webhook event once: false when its id was seen before. */
 export async function applyPaymentEvent(db: OrderDb, event: { id: string; type: string; payment: Payment }, requestId?: string) {
   return db.transaction(async (tx) => {
-    const [fresh] = await tx.insert(webhookEvents).values({ id: event.id, type: event.type, received_at: new Date().toISOString() })
-      .onConflictDoNothing().returning();
+    const [fresh] = await statementsOf(db).recordEvent.execute({ id: event.id, type: event.type, now: new Date().toISOString() });
     if (!fresh) return { duplicate: true, order: undefined };
     const order = await applyPayment(tx, event.payment.order_id, event.payment, { actor: `webhook:${event.type}`, requestId });
     return { duplicate: false, order };
