@@ -82,6 +82,13 @@ report("GET order by id (32 clients)", await load({ concurrency: 32, seconds: SE
 report("GET order list page (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: (i) => new Request(`${orderUrl}/api/v1/orders?limit=20&skip=${(i * 20) % 2000}`) }), bareGet);
 report("GET list, status filter (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: () => new Request(`${orderUrl}/api/v1/orders?limit=20&status=SHIPPED`) }), bareGet);
 
+console.log("\nmemory after the order and read runs (target < 150 MB each):");
+for (const [name, service] of Object.entries(services)) {
+  const { rssMb, peakMb } = memory(service.pid);
+  results[`rss_${name}`] = { rssMb, peakMb };
+  console.log(`${name.padEnd(13)} RSS ${fmt(rssMb)} MB, peak ${fmt(peakMb)} MB`);
+}
+
 // 4. Bulk import: a fresh order process, so its peak RSS is the import's.
 await services.order!.stop();
 await services.order!.restart();
@@ -105,12 +112,6 @@ const validateMs = performance.now() - started;
 results.validate = { bytes: big.bytes.length, rows: big.rows, ms: validateMs, status: validated.status };
 console.log(`validate a ${(big.bytes.length / 1024 / 1024).toFixed(2)} MiB file (${big.rows} rows, dry run): ${fmt(validateMs, 0)} ms (target < 1 s), ${validated.status ?? validated.code}`);
 
-console.log("");
-for (const [name, service] of Object.entries(services)) {
-  const { rssMb, peakMb } = memory(service.pid);
-  results[`rss_${name}`] = { rssMb, peakMb };
-  console.log(`${name.padEnd(13)} RSS ${fmt(rssMb)} MB, peak ${fmt(peakMb)} MB`);
-}
 await Promise.all(Object.values(services).map((service) => service.stop()));
 await Bun.write(join(import.meta.dir, "results", "latest.json"), JSON.stringify(results, null, 2));
 console.log(`\nwritten to bench/results/latest.json`);

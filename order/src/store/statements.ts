@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
+import { prepared } from "@platform/shared/prepared";
 import type { OrderDb } from "../db/client";
 import { orders, statusHistory, webhookEvents } from "../db/schema";
 
 /**
- * The statements of the payment-sync path, which runs for every webhook and every imported order,
- * built once per database: drizzle building the SQL of each call was the largest cost in a CPU
- * profile of an import (`bun --cpu-prof-md`). Inside a transaction they join it like any statement.
+ * The statements of the payment-sync path, which runs for every webhook and every imported order:
+ * drizzle building their SQL on each call was the largest cost in a CPU profile of an import.
  */
 function build(db: OrderDb) {
   const p = sql.placeholder;
@@ -21,10 +21,4 @@ function build(db: OrderDb) {
   };
 }
 
-const built = new WeakMap<object, ReturnType<typeof build>>();
-
-export function statementsOf(db: OrderDb) {
-  let statements = built.get(db);
-  if (!statements) built.set(db, (statements = build(db)));
-  return statements;
-}
+export const statementsOf = (db: OrderDb) => prepared(db, "payment-sync", () => build(db));

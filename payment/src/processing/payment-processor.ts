@@ -20,14 +20,14 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
   let sweeper: ReturnType<typeof setInterval> | undefined;
 
   async function charge(id: string, requestId?: string) {
-    await store.transition(id, ["PENDING"], "PROCESSING", "payment.processing", undefined, requestId);
+    await store.transition(id, "PENDING", "PROCESSING", "payment.processing", undefined, requestId);
     const payment = await store.get(id);
     if (payment.status !== "PROCESSING") return;
     deps.onChange();
     const result = await gatewayPolicy.execute(() => gateway.charge({ paymentId: id, amount: payment.amount, currency: "JPY" }));
     await (result.approved
-      ? store.transition(id, ["PROCESSING"], "COMPLETED", "payment.completed", undefined, requestId)
-      : store.transition(id, ["PROCESSING"], "FAILED", "payment.failed", result.reason, requestId));
+      ? store.transition(id, "PROCESSING", "COMPLETED", "payment.completed", undefined, requestId)
+      : store.transition(id, "PROCESSING", "FAILED", "payment.failed", result.reason, requestId));
     deps.onChange();
     logger.info("payment charged", { payment_id: id, approved: result.approved, request_id: requestId });
   }

@@ -1,4 +1,5 @@
-import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { prepared } from "@platform/shared/prepared";
 import type { Payment, PaymentEventType, PaymentStatus } from "@platform/shared/contracts/payment";
 import { newId } from "@platform/shared/ids";
 import { enqueue } from "@platform/shared/outbox/outbox";
@@ -23,6 +24,12 @@ async function announce(tx: Tx, type: PaymentEventType, row: PaymentRow, request
 }
 
 export function createPaymentStore(db: PaymentDb) {
+  const p = sql.placeholder;
+  const byId = prepared(db, "payment.byId", () => db.select().from(payments).where(eq(payments.id, p("id"))).prepare());
+  const move = prepared(db, "payment.move", () => db.update(payments)
+    .set({ status: p("to") as never, failure_reason: p("reason") as never, updated_at: p("now") as never })
+    .where(and(eq(payments.id, p("id")), eq(payments.status, p("from") as never))).returning().prepare());
+
   return {
     /** Inserts a PENDING payment; the order's existing payment instead when it already has one. */
     async create(input: { order_id: string; amount: number; idempotencyKey?: string }) {
@@ -84,7 +91,7 @@ export function createPaymentStore(db: PaymentDb) {
     },
 
     async get(id: string) {
-      const [row] = await db.select().from(payments).where(eq(payments.id, id));
+      const [row] = await byId.execute({ id });
       if (!row) throw ApiError.notFound("Payment", id);
       return row;
     },
@@ -105,11 +112,9 @@ export function createPaymentStore(db: PaymentDb) {
     },
 
     /** Moves a payment on if it is still in one of `from`, announcing the change; undefined if it was not. */
-    async transition(id: string, from: PaymentStatus[], to: PaymentStatus, type: PaymentEventType, failureReason?: string, requestId?: string) {
+    async transition(id: string, from: PaymentStatus, to: PaymentStatus, type: PaymentEventType, failureReason?: string, requestId?: string) {
       return db.transaction(async (tx) => {
-        const [row] = await tx.update(payments)
-          .set({ status: to, failure_reason: failureReason ?? null, updated_at: new Date().toISOString() })
-          .where(and(eq(payments.id, id), inArray(payments.status, from))).returning();
+        const [row] = await move.execute({ id, from, to, reason: failureReason ?? null, now: new Date().toISOString() });
         if (row) await announce(tx, type, row, requestId);
         return row;
       });

@@ -1,7 +1,8 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type { Context, MiddlewareHandler } from "hono";
 import { createHash } from "node:crypto";
+import { prepared } from "../prepared";
 import { ApiError } from "../problem";
 import { idempotencyKeys } from "./idempotency.schema";
 
@@ -56,13 +57,23 @@ async function fingerprint(c: Context) {
   return hash.digest("hex");
 }
 
+/** Every keyed POST runs these, so they are built once (see prepared.ts). */
+function statements(db: Db) {
+  const p = sql.placeholder;
+  const byKey = and(eq(idempotencyKeys.scope, p("scope")), eq(idempotencyKeys.key, p("key")));
+  return prepared(db, "idempotency", () => ({
+    insert: db.insert(idempotencyKeys).values({ scope: p("scope"), key: p("key"), requestHash: p("hash"), state: "IN_FLIGHT", lockedAt: p("now") as never, createdAt: p("now") as never })
+      .onConflictDoNothing().returning({ key: idempotencyKeys.key }).prepare(),
+    find: db.select().from(idempotencyKeys).where(byKey).prepare(),
+    done: db.update(idempotencyKeys).set({ state: "DONE", responseStatus: p("status") as never, responseType: p("type") as never, responseBody: p("body") as never }).where(byKey).prepare(),
+  }));
+}
+
 async function claim(db: Db, scope: string, key: string, requestHash: string, abandonAfterMs: number) {
   const now = Date.now();
-  const inserted = await db.insert(idempotencyKeys)
-    .values({ scope, key, requestHash, state: "IN_FLIGHT", lockedAt: now, createdAt: now })
-    .onConflictDoNothing().returning({ key: idempotencyKeys.key });
+  const inserted = await statements(db).insert.execute({ scope, key, hash: requestHash, now });
   if (inserted.length) return undefined;
-  const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+  const [row] = await statements(db).find.execute({ scope, key });
   if (!row) return claim(db, scope, key, requestHash, abandonAfterMs);
   if (row.requestHash !== requestHash) {
     throw new ApiError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a different request body.");
@@ -85,9 +96,7 @@ async function claim(db: Db, scope: string, key: string, requestHash: string, ab
 
 async function remember(db: Db, scope: string, key: string, c: Context) {
   const body = await c.res.clone().text();
-  await db.update(idempotencyKeys)
-    .set({ state: "DONE", responseStatus: c.res.status, responseType: c.res.headers.get("Content-Type"), responseBody: body })
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+  await statements(db).done.execute({ scope, key, status: c.res.status, type: c.res.headers.get("Content-Type"), body });
 }
 
 async function release(db: Db, scope: string, key: string) {

@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import { newId } from "../ids";
+import { prepared } from "../prepared";
 import { outbox } from "./outbox.schema";
 
 type Writer = Pick<LibSQLDatabase<Record<string, unknown>>, "insert">;
@@ -18,6 +20,13 @@ export async function enqueue(tx: Writer, ...messages: OutboxMessage[]) {
     nextAttemptAt: now.getTime(),
     createdAt: now.toISOString(),
   }));
-  await tx.insert(outbox).values(rows);
+  if (rows.length === 1) {
+    const p = sql.placeholder;
+    const insertOne = prepared(tx, "outbox.insert", () => (tx as LibSQLDatabase<Record<string, unknown>>).insert(outbox)
+      .values({ id: p("id"), kind: p("kind"), payload: p("payload"), requestId: p("requestId"), nextAttemptAt: p("nextAttemptAt") as never, createdAt: p("createdAt") }).prepare());
+    await insertOne.execute({ ...rows[0]!, requestId: rows[0]!.requestId ?? null });
+  } else {
+    await tx.insert(outbox).values(rows);
+  }
   return rows.map((row) => row.id);
 }
