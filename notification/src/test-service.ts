@@ -1,4 +1,5 @@
 import { createLogger } from "@platform/shared/logger";
+import { requester } from "@platform/shared/testing/in-process";
 import { tempDir } from "@platform/shared/testing/service-process";
 import { notificationEnv } from "./env";
 import { buildNotificationService } from "./service";
@@ -8,11 +9,5 @@ export async function testNotificationService(env: Record<string, string> = {}) 
   const settings = notificationEnv.parse({ DATA_DIR: tempDir("notification-"), ...env });
   const service = await buildNotificationService(settings, createLogger({ service: "notification" }, "silent"));
   await service.start();
-  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    service.app.request(path, {
-      method,
-      headers: body === undefined ? headers : { "Content-Type": "application/json", ...headers },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-  return { ...service, settings, request };
+  return { ...service, settings, request: requester(service.app) };
 }

@@ -1,4 +1,5 @@
 import { createLogger } from "@platform/shared/logger";
+import { requester } from "@platform/shared/testing/in-process";
 import { tempDir } from "@platform/shared/testing/service-process";
 import { orderEnv } from "./env";
 import { buildOrderService } from "./service";
@@ -11,11 +12,5 @@ export async function testOrderService(env: Record<string, string> = {}) {
   });
   const service = await buildOrderService(settings, createLogger({ service: "order" }, "silent"));
   await service.start();
-  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    service.app.request(path, {
-      method,
-      headers: body === undefined ? headers : { "Content-Type": "application/json", ...headers },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-  return { ...service, settings, request };
+  return { ...service, settings, request: requester(service.app) };
 }

@@ -1,4 +1,5 @@
 import { createLogger } from "@platform/shared/logger";
+import { requester } from "@platform/shared/testing/in-process";
 import { tempDir } from "@platform/shared/testing/service-process";
 import { paymentEnv } from "./env";
 import type { PaymentGateway } from "./gateway/gateway";
@@ -9,11 +10,5 @@ export async function testPaymentService(env: Record<string, string> = {}, overr
   const settings = paymentEnv.parse({ DATA_DIR: tempDir("payment-"), ORDER_SERVICE_URL: "http://127.0.0.1:9", ...env });
   const service = await buildPaymentService(settings, createLogger({ service: "payment" }, "silent"), overrides);
   await service.start();
-  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    service.app.request(path, {
-      method,
-      headers: body === undefined ? headers : { "Content-Type": "application/json", ...headers },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-  return { ...service, request };
+  return { ...service, request: requester(service.app) };
 }

@@ -4,6 +4,7 @@ import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
 import { NotificationView } from "../components/notification-view";
 import { Pager } from "../components/pager";
+import { StatusFilter } from "../components/status-filter";
 import { LoadError, Loading } from "../components/status";
 import { channelLabels, notificationStatusLabels, templateLabels } from "../format";
 import { resource } from "../state/resource";
@@ -39,12 +40,7 @@ export function NotificationsPage() {
   return (
     <section>
       <h2>通知</h2>
-      <label>ステータスで絞り込み{" "}
-        <select value={status.value} onChange={(e) => ((status.value = e.currentTarget.value), (skip.value = 0), void page.reload())}>
-          <option value="">すべて</option>
-          {Object.entries(notificationStatusLabels).map(([value, label]) => <option value={value}>{label}</option>)}
-        </select>
-      </label>
+      <StatusFilter value={status.value} labels={notificationStatusLabels} onChange={(value) => ((status.value = value), (skip.value = 0), void page.reload())} />
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />
       {data?.items.map((n) => (

@@ -3,6 +3,7 @@ import { useEffect } from "preact/hooks";
 import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
 import { Pager } from "../components/pager";
+import { StatusFilter } from "../components/status-filter";
 import { LoadError, Loading } from "../components/status";
 import { jstTime, orderStatusLabels, yen } from "../format";
 import { resource } from "../state/resource";
@@ -26,12 +27,7 @@ export function OrdersPage() {
         <h2>注文</h2>
         <a class="button primary" href="#/orders/new">新規注文を作成</a>
       </div>
-      <label>ステータスで絞り込み{" "}
-        <select value={status.value} onChange={(e) => ((status.value = e.currentTarget.value), (skip.value = 0), void page.reload())}>
-          <option value="">すべて</option>
-          {Object.entries(orderStatusLabels).map(([value, label]) => <option value={value}>{label}</option>)}
-        </select>
-      </label>
+      <StatusFilter value={status.value} labels={orderStatusLabels} onChange={(value) => ((status.value = value), (skip.value = 0), void page.reload())} />
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />
       <table>

@@ -3,6 +3,7 @@ import { useEffect } from "preact/hooks";
 import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
 import { Pager } from "../components/pager";
+import { StatusFilter } from "../components/status-filter";
 import { RefundControl } from "../components/refund";
 import { LoadError, Loading } from "../components/status";
 import { jstTime, paymentStatusLabels, yen } from "../format";
@@ -18,12 +19,7 @@ export function PaymentsPage() {
   return (
     <section>
       <h2>決済</h2>
-      <label>ステータスで絞り込み{" "}
-        <select value={status.value} onChange={(e) => ((status.value = e.currentTarget.value), (skip.value = 0), void page.reload())}>
-          <option value="">すべて</option>
-          {Object.entries(paymentStatusLabels).map(([value, label]) => <option value={value}>{label}</option>)}
-        </select>
-      </label>
+      <StatusFilter value={status.value} labels={paymentStatusLabels} onChange={(value) => ((status.value = value), (skip.value = 0), void page.reload())} />
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />
       <table>
