@@ -1,3 +1,4 @@
+import { startHousekeeping } from "@platform/shared/housekeeping";
 import { purgeIdempotencyKeys } from "@platform/shared/idempotency/idempotency.middleware";
 import type { Logger } from "@platform/shared/logger";
 import { join, resolve } from "node:path";
@@ -26,18 +27,17 @@ export async function buildNotificationService(settings: NotificationSettings, l
   });
   const app = createNotificationApp({ db, store, sender, templates, logger, settings });
   const retentionMs = settings.IDEMPOTENCY_RETENTION_HOURS * 3600_000;
-  let purge: ReturnType<typeof setInterval> | undefined;
+  let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
   if (!settings.SMTP_URL) logger.info("SMTP_URL is not set: e-mails are written as .eml files", { dir: resolve(settings.DATA_DIR, "mail") });
 
   return {
     app, db, store, sender,
     async start() {
       await sender.start();
-      await purgeIdempotencyKeys(db, retentionMs);
-      purge = setInterval(() => void purgeIdempotencyKeys(db, retentionMs), 3600_000);
+      housekeeping = startHousekeeping({ idempotency: () => purgeIdempotencyKeys(db, retentionMs) }, logger);
     },
     async stop() {
-      clearInterval(purge);
+      await housekeeping?.stop();
       await sender.stop();
       email.close();
       close();

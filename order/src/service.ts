@@ -1,3 +1,4 @@
+import { startHousekeeping } from "@platform/shared/housekeeping";
 import { purgeIdempotencyKeys } from "@platform/shared/idempotency/idempotency.middleware";
 import type { Logger } from "@platform/shared/logger";
 import { createOutboxRelay } from "@platform/shared/outbox/outbox-relay";
@@ -5,7 +6,9 @@ import { DEV_WEBHOOK_SECRET } from "@platform/shared/webhook-signature";
 import { createOrderApp } from "./app";
 import { createNotificationServiceClient } from "./clients/notification-service";
 import { createPaymentServiceClient } from "./clients/payment-service";
+import { lt } from "drizzle-orm";
 import { openOrderDb } from "./db/client";
+import { webhookEvents } from "./db/schema";
 import type { OrderSettings } from "./env";
 import { createOrderActions } from "./flow/order-actions";
 import { orderOutboxHandlers } from "./flow/outbox-handlers";
@@ -13,6 +16,9 @@ import { createReconciler } from "./flow/reconciler";
 import { createOrderStore } from "./store/order-store";
 import { createImportStore } from "./imports/import-store";
 import { createImporter } from "./imports/importer";
+
+/** Delivered outbox messages are kept a week for operators to look back on, then forgotten. */
+const DELIVERED_KEPT_MS = 7 * 24 * 3600_000;
 
 /** Wires the Order Service from its settings; the entry point and the tests both build it here. */
 export async function buildOrderService(settings: OrderSettings, logger: Logger) {
@@ -29,7 +35,7 @@ export async function buildOrderService(settings: OrderSettings, logger: Logger)
   const importer = createImporter({ db, imports, payments, notifications, logger });
   const app = createOrderApp({ db, store, actions, relay, logger, settings, webhookSecret, imports, importer });
   const retentionMs = settings.IDEMPOTENCY_RETENTION_HOURS * 3600_000;
-  let purge: ReturnType<typeof setInterval> | undefined;
+  let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
 
   return {
     app, db, store, relay, reconciler, imports,
@@ -37,11 +43,15 @@ export async function buildOrderService(settings: OrderSettings, logger: Logger)
       relay.start();
       reconciler.start();
       await importer.start();
-      await purgeIdempotencyKeys(db, retentionMs);
-      purge = setInterval(() => void purgeIdempotencyKeys(db, retentionMs), 3600_000);
+      housekeeping = startHousekeeping({
+        idempotency: () => purgeIdempotencyKeys(db, retentionMs),
+        outbox: () => relay.purgeDelivered(DELIVERED_KEPT_MS),
+        // the Payment Service stops retrying an event after OUTBOX_MAX_AGE_MS (3 days); a week is ample
+        webhookEvents: () => db.delete(webhookEvents).where(lt(webhookEvents.received_at, new Date(Date.now() - DELIVERED_KEPT_MS).toISOString())),
+      }, logger);
     },
     async stop() {
-      clearInterval(purge);
+      await housekeeping?.stop();
       await importer.stop();
       await reconciler.stop();
       await relay.stop();

@@ -68,4 +68,18 @@ describe("the outbox relay", () => {
     await relay.stop();
     expect(delivered).toEqual([{ n: 1 }, { n: 2 }]);
   });
+
+  test("delivered messages older than the kept age are forgotten; pending and dead ones stay", async () => {
+    const relay = createOutboxRelay({ db: opened.db, logger: silent, maxAgeMs: 60_000, pollMs: 20, handlers: { ok: async () => {} } });
+    await opened.db.transaction((tx) => enqueue(tx, { kind: "ok", payload: {} }));
+    relay.start();
+    await waitFor("delivered", async () => (await relay.counts()).DELIVERED! >= 1);
+    await relay.stop();
+    await opened.db.transaction((tx) => enqueue(tx, { kind: "never-delivered", payload: {} }));
+    const before = await relay.counts();
+    await relay.purgeDelivered(0);
+    const after = await relay.counts();
+    expect(after.DELIVERED ?? 0).toBe(0);
+    expect(after.PENDING).toBe(before.PENDING!);
+  });
 });

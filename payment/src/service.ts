@@ -1,5 +1,6 @@
 import type { Logger } from "@platform/shared/logger";
 import { createOutboxRelay } from "@platform/shared/outbox/outbox-relay";
+import { startHousekeeping } from "@platform/shared/housekeeping";
 import { purgeIdempotencyKeys } from "@platform/shared/idempotency/idempotency.middleware";
 import { createPaymentApp } from "./app";
 import { createOrderServiceClient } from "./clients/order-service";
@@ -10,6 +11,9 @@ import type { PaymentGateway } from "./gateway/gateway";
 import { createSimulatedGateway } from "./gateway/simulated-gateway";
 import { createPaymentProcessor } from "./processing/payment-processor";
 import { createPaymentStore, GATEWAY_REFUND_KIND, WEBHOOK_KIND } from "./store/payment-store";
+
+/** Delivered outbox messages are kept a week for operators to look back on, then forgotten. */
+const DELIVERED_KEPT_MS = 7 * 24 * 3600_000;
 
 /** Wires the Payment Service from its settings; the entry point and the tests both build it here. */
 export async function buildPaymentService(settings: PaymentSettings, logger: Logger, overrides: { gateway?: PaymentGateway; sweepMs?: number } = {}) {
@@ -27,18 +31,20 @@ export async function buildPaymentService(settings: PaymentSettings, logger: Log
   const processor = createPaymentProcessor({ store, gateway, logger, onChange: () => relay.kick(), gatewayTimeoutMs: settings.PAYMENT_GATEWAY_TIMEOUT_MS });
   const app = createPaymentApp({ db, store, processor, relay, logger, settings, syncWaitMs: settings.PAYMENT_SYNC_WAIT_MS });
   const retentionMs = settings.IDEMPOTENCY_RETENTION_HOURS * 3600_000;
-  let purge: ReturnType<typeof setInterval> | undefined;
+  let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
 
   return {
     app, db, store, relay, processor,
     async start() {
       relay.start();
       await processor.start(overrides.sweepMs);
-      await purgeIdempotencyKeys(db, retentionMs);
-      purge = setInterval(() => void purgeIdempotencyKeys(db, retentionMs), 3600_000);
+      housekeeping = startHousekeeping({
+        idempotency: () => purgeIdempotencyKeys(db, retentionMs),
+        outbox: () => relay.purgeDelivered(DELIVERED_KEPT_MS),
+      }, logger);
     },
     async stop() {
-      clearInterval(purge);
+      await housekeeping?.stop();
       await processor.stop();
       await relay.stop();
       close();

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, lte, notInArray, sql } from "drizzle-orm";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type { Logger } from "../logger";
 import { outbox, type OutboxRow } from "./outbox.schema";
@@ -151,6 +151,10 @@ export function createOutboxRelay(options: RelayOptions) {
         db.select({ n: count() }).from(outbox).where(where),
       ]);
       return { items, total: total!.n, skip: query.skip, limit: query.limit };
+    },
+    /** Forgets delivered messages older than `olderThanMs`; pending and dead ones are kept. */
+    async purgeDelivered(olderThanMs: number) {
+      await db.delete(outbox).where(and(eq(outbox.status, "DELIVERED"), lt(outbox.createdAt, new Date(Date.now() - olderThanMs).toISOString())));
     },
     async retryDead(ids: string[]) {
       if (!ids.length) return 0;

@@ -64,10 +64,13 @@ export function importHandlers({ imports, importer, settings }: OrderDeps) {
     await imports.get(id);
     return streamSSE(c, async (stream) => {
       let last = "";
+      let wroteAt = Date.now();
       for (const deadline = Date.now() + 3600_000; Date.now() < deadline && !stream.aborted; ) {
         const current = await view(await imports.get(id));
         const data = JSON.stringify(current);
-        if (data !== last) await stream.writeSSE({ event: "progress", data });
+        if (data !== last) (await stream.writeSSE({ event: "progress", data })), (wroteAt = Date.now());
+        // a quiet stream (an import waiting for confirm) still speaks, so no proxy or idle timeout drops it
+        else if (Date.now() - wroteAt > 15_000) (await stream.write(": keep-alive\n\n")), (wroteAt = Date.now());
         last = data;
         if (finished(current.status)) return;
         await stream.sleep(250);
