@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, notInArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, type SQL } from "drizzle-orm";
+import { notInList } from "@platform/shared/sql-lists";
 import type { CreateNotification, Notification, NotificationStatus } from "@platform/shared/contracts/notification";
 import { newId } from "@platform/shared/ids";
 import { ApiError } from "@platform/shared/problem";
@@ -66,7 +67,7 @@ export function createNotificationStore(db: NotificationDb) {
     /** Due notifications not already being sent by this process. */
     async due(limit: number, busy: string[]) {
       return db.select().from(notifications)
-        .where(and(eq(notifications.status, "PENDING"), isNull(notifications.sending_since), lte(notifications.next_attempt_at, Date.now()), notInArray(notifications.id, busy)))
+        .where(and(eq(notifications.status, "PENDING"), isNull(notifications.sending_since), lte(notifications.next_attempt_at, Date.now()), notInList(notifications.id, busy)))
         .orderBy(asc(notifications.next_attempt_at), asc(notifications.id)).limit(limit);
     },
 

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, lt, lte, notInArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, lt, lte, sql } from "drizzle-orm";
+import { inList, notInList } from "../sql-lists";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type { Logger } from "../logger";
 import { outbox, type OutboxRow } from "./outbox.schema";
@@ -62,7 +63,7 @@ export function createOutboxRelay(options: RelayOptions) {
     await db.transaction(async (tx) => {
       if (delivered.length) {
         await tx.update(outbox).set({ status: "DELIVERED", deliveredAt: new Date(now).toISOString(), attempts: sql`${outbox.attempts} + 1` })
-          .where(inArray(outbox.id, delivered));
+          .where(inList(outbox.id, delivered));
       }
       for (const result of results.filter((r) => r.error)) {
         const row = rows.find((r) => r.id === result.id)!;
@@ -91,7 +92,7 @@ export function createOutboxRelay(options: RelayOptions) {
 
   async function runOnce(): Promise<number> {
     const due = await db.select().from(outbox)
-      .where(and(eq(outbox.status, "PENDING"), lte(outbox.nextAttemptAt, Date.now()), notInArray(outbox.id, [...inFlight])))
+      .where(and(eq(outbox.status, "PENDING"), lte(outbox.nextAttemptAt, Date.now()), notInList(outbox.id, [...inFlight])))
       .orderBy(asc(outbox.nextAttemptAt)).limit(batchSize);
     if (due.length) await deliverRows(due);
     return due.length;
@@ -127,7 +128,7 @@ export function createOutboxRelay(options: RelayOptions) {
      * stays in the outbox and is retried. Resolves with each message's error, if any.
      */
     async deliverNow(ids: string[]) {
-      const rows = await db.select().from(outbox).where(and(inArray(outbox.id, ids), eq(outbox.status, "PENDING"), notInArray(outbox.id, [...inFlight])));
+      const rows = await db.select().from(outbox).where(and(inList(outbox.id, ids), eq(outbox.status, "PENDING"), notInList(outbox.id, [...inFlight])));
       return rows.length ? deliverRows(rows) : [];
     },
     /** Looks for work now instead of at the next poll (call after committing messages). */
@@ -159,7 +160,7 @@ export function createOutboxRelay(options: RelayOptions) {
     async retryDead(ids: string[]) {
       if (!ids.length) return 0;
       const rows = await db.update(outbox).set({ status: "PENDING", nextAttemptAt: Date.now(), createdAt: new Date().toISOString() })
-        .where(and(eq(outbox.status, "DEAD"), inArray(outbox.id, ids))).returning({ id: outbox.id });
+        .where(and(eq(outbox.status, "DEAD"), inList(outbox.id, ids))).returning({ id: outbox.id });
       wake?.();
       return rows.length;
     },
