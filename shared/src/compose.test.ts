@@ -26,3 +26,11 @@ test("compose.yaml points the services at each other by service name", () => {
     });
   }
 });
+
+test("compose.yaml serves the dashboard on 5173, pointing the browser at the published service ports", () => {
+  const dashboard = compose.services.dashboard;
+  expect(dashboard.command).toEqual(["bun", "dashboard/serve.ts"]);
+  expect(dashboard.ports).toContain("5173:5173");
+  expect(dashboard.environment).toMatchObject({ DASHBOARD_PORT: "5173", ORDER_SERVICE_URL: "http://localhost:8000" });
+  for (const name of Object.keys(expected)) expect(compose.services[name].ports).toContain(`${expected[name]}:${expected[name]}`);
+});
