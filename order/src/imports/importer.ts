@@ -123,6 +123,7 @@ export function createImporter(deps: { db: OrderDb; imports: ImportStore; paymen
   async function drain() {
     while (queue.length && !stopping) await run(queue.shift()!);
     running = undefined;
+    if (queue.length && !stopping) running = drain(); // enqueued while the last one was finishing
   }
 
   return {
