@@ -12,7 +12,7 @@ const mailFor: Partial<Record<OrderStatus, TemplateName>> = { SHIPPED: "ORDER_SH
 /** Moves an order by hand (PATCH status, cancel), with the mail and refund each move brings, in one transaction. */
 export function createOrderActions(db: OrderDb, store: OrderStore) {
   async function move(id: string, to: OrderStatus, details: { reason?: string; carrier?: string; tracking_number?: string; requestId?: string }) {
-    const result = await db.transaction(async (tx) => {
+    return db.transaction(async (tx) => {
       const before = await store.load(id);
       if (to === "CANCELLED" && !manualNext(before.status).includes("CANCELLED")) {
         throw new ApiError("INVALID_TRANSITION", `Order ${id} is ${before.status} and can no longer be cancelled. Allowed next: ${manualNext(before.status).join(", ") || "none"}.`, {
@@ -36,7 +36,6 @@ export function createOrderActions(db: OrderDb, store: OrderStore) {
       }
       return { order: order!, messageIds: await enqueue(tx, ...messages) };
     });
-    return result;
   }
   return { move };
 }
