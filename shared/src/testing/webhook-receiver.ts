@@ -34,8 +34,9 @@ export function startWebhookReceiver(secret: string) {
     uniqueEvents() {
       return new Map(deliveries.map((event) => [event.id, event]));
     },
-    down() {
-      server?.stop(true);
+    /** Stops listening; resolves once the port refuses connections. */
+    async down() {
+      await server?.stop(true);
       server = undefined;
     },
     up() {
