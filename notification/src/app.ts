@@ -28,9 +28,7 @@ export function createNotificationApp(deps: NotificationDeps) {
     description: "Order e-mails and SMS in Japanese, rendered from editable templates and sent from a durable queue at a limited rate, with retries.",
     logger: deps.logger,
     checks: { db: () => deps.db.run(sql`select 1`) },
-    bodyLimitBytes: deps.settings.BODY_LIMIT_BYTES,
-    corsOrigin: deps.settings.DASHBOARD_ORIGIN,
-    apiToken: deps.settings.API_TOKEN,
+    settings: deps.settings,
   });
   app.use("/api/v1/*", idempotent(deps.db));
   app.route("/", notificationsRouter(deps));

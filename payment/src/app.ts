@@ -29,9 +29,7 @@ export function createPaymentApp(deps: PaymentDeps) {
     description: "Payments of orders: one per order, 100 to 1,000,000 JPY, charged through the gateway, refunded in full or in part. Every status change is sent to the Order Service as a signed webhook.",
     logger: deps.logger,
     checks: { db: () => deps.db.run(sql`select 1`) },
-    bodyLimitBytes: deps.settings.BODY_LIMIT_BYTES,
-    corsOrigin: deps.settings.DASHBOARD_ORIGIN,
-    apiToken: deps.settings.API_TOKEN,
+    settings: deps.settings,
   });
   app.use("/api/v1/*", idempotent(deps.db));
   app.route("/", paymentsRouter(deps));

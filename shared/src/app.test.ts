@@ -7,7 +7,8 @@ function testApp(options: { checks?: Record<string, () => Promise<unknown>>; api
   const lines: string[] = [];
   const app = createApp({
     service: "test", version: "0.0.0", description: "test", logger: createLogger({ service: "test" }, "debug", (line) => lines.push(line)),
-    checks: options.checks ?? { db: async () => {} }, bodyLimitBytes: 1024, corsOrigin: "http://localhost:5173", apiToken: options.apiToken,
+    checks: options.checks ?? { db: async () => {} },
+    settings: { BODY_LIMIT_BYTES: 1024, DASHBOARD_ORIGIN: "http://localhost:5173", API_TOKEN: options.apiToken },
   });
   app.openapi(createRoute({ method: "get", path: "/api/v1/boom", responses: { 200: { description: "never" } } }), () => {
     throw new Error("secret internals at /srv/app.ts:12");

@@ -20,9 +20,8 @@ export type AppOptions = {
   description: string;
   logger: Logger;
   checks: HealthChecks;
-  bodyLimitBytes: number;
-  corsOrigin: string;
-  apiToken?: string;
+  /** The settings every service has (shared/src/env.ts, commonEnv). */
+  settings: { BODY_LIMIT_BYTES: number; DASHBOARD_ORIGIN: string; API_TOKEN?: string };
   /** Paths under /api/v1 that authenticate themselves (the signed webhook). */
   publicPaths?: string[];
   /** Content types accepted besides JSON, by path prefix (the CSV import). */
@@ -33,6 +32,7 @@ export type AppOptions = {
 
 /** The app every service is built on: request ids, logs, one error path, health, OpenAPI and docs. */
 export function createApp(options: AppOptions): App {
+  const { BODY_LIMIT_BYTES: bodyLimitBytes, DASHBOARD_ORIGIN: corsOrigin, API_TOKEN: apiToken } = options.settings;
   const app = new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook });
   app.use(requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }));
   app.use(async (c, next) => {
@@ -43,10 +43,10 @@ export function createApp(options: AppOptions): App {
     const fields = { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) };
     c.res.status >= 500 ? log.error("request failed", fields) : log.debug("request", fields);
   });
-  app.use(cors({ origin: options.corsOrigin, exposeHeaders: ["X-Request-Id", "Idempotent-Replayed", "Location"], maxAge: 600 }));
-  app.use("/api/*", requireBearerToken(options.apiToken, options.publicPaths ?? []));
+  app.use(cors({ origin: corsOrigin, exposeHeaders: ["X-Request-Id", "Idempotent-Replayed", "Location"], maxAge: 600 }));
+  app.use("/api/*", requireBearerToken(apiToken, options.publicPaths ?? []));
   app.use("/api/*", requireContentType(options.extraContentTypes ?? {}));
-  const limits = [...Object.entries(options.bodyLimits ?? {}), ["/api/", options.bodyLimitBytes] as const].map(([prefix, maxSize]) => ({
+  const limits = [...Object.entries(options.bodyLimits ?? {}), ["/api/", bodyLimitBytes] as const].map(([prefix, maxSize]) => ({
     prefix,
     check: bodyLimit({ maxSize, onError: () => {
       throw new ApiError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxSize} bytes.`);

@@ -4,7 +4,7 @@ import { Database, type SQLQueryBindings } from "bun:sqlite";
 /**
  * A local SQLite file behind the @libsql/client interface, on Bun's built-in driver, so drizzle's
  * libSQL driver (and everything written on it) runs unchanged. Measured on this machine: about 5 µs
- * per primary-key read against about 100 µs through @libsql/client's local mode (bench/README.md).
+ * per primary-key read against about 100 µs through @libsql/client's local mode (README, Benchmarks).
  * Remote libSQL URLs still use @libsql/client.
  */
 export function createBunSqliteClient(path: string): Client {

@@ -30,8 +30,6 @@ export type HttpClientOptions = {
   apiToken?: string;
 };
 
-export type HttpClient = ReturnType<typeof createHttpClient>;
-
 /**
  * Every call to another service: a timeout, a circuit breaker that fails fast while the service is
  * down, and the request id passed on. Retrying is the caller's choice (the outbox retries durably).

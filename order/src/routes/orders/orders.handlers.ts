@@ -7,12 +7,11 @@ const JST_OFFSET_MS = 9 * 3600_000;
 const startOfTodayJst = () => new Date(Math.floor((Date.now() + JST_OFFSET_MS) / 86_400_000) * 86_400_000 - JST_OFFSET_MS).toISOString();
 
 export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps) {
-  /** Delivers a change's outbox messages now; what does not go through in time is retried by the relay. */
-  const deliver = (ids: string[], waitMs: number) => Promise.race([relay.deliverNow(ids), Bun.sleep(waitMs)]);
 
   const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
     const { order, messageIds } = await db.transaction((tx) => store.insert(tx, c.req.valid("json"), { requestId: c.var.requestId }));
-    await deliver(messageIds, settings.ORDER_CALL_WAIT_MS);
+    // the payment and the mail are asked for now; what does not go through in time, the relay retries
+    await Promise.race([relay.deliverNow(messageIds), Bun.sleep(settings.ORDER_CALL_WAIT_MS)]);
     c.header("Location", `/api/v1/orders/${order.id}`);
     return c.json(await store.get(order.id), 201);
   };
@@ -29,14 +28,14 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
   const changeStatus: RouteHandler<typeof routes.changeStatus, AppEnv> = async (c) => {
     const { status, ...details } = c.req.valid("json");
     const { order, messageIds } = await actions.move(c.req.valid("param").id, status, { ...details, requestId: c.var.requestId });
-    void deliver(messageIds, 0);
+    void relay.deliverNow(messageIds);
     return c.json(order, 200);
   };
 
   const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
     const body = c.req.valid("json") ?? {};
     const { order, messageIds } = await actions.move(c.req.valid("param").id, "CANCELLED", { reason: body.reason, requestId: c.var.requestId });
-    void deliver(messageIds, 0);
+    void relay.deliverNow(messageIds);
     return c.json(order, 200);
   };
 
