@@ -57,3 +57,6 @@ export function pageOf<T extends z.ZodType>(item: T, name: string) {
 export const IdParam = <N extends string>(name: N, example: string) =>
   z.object({ [name]: z.string().min(1).max(64).openapi({ param: { name, in: "path" }, example }) } as Record<N, z.ZodString>);
 
+
+/** A JSON response of a route: `responses: { 200: json(OrderSchema, "The order") }`. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });

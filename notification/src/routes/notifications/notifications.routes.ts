@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CreateNotificationSchema, NotificationSchema, notificationStatuses } from "@platform/shared/contracts/notification";
-import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses } from "@platform/shared/openapi";
+import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses, json } from "@platform/shared/openapi";
 
 const tags = ["notifications"];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 const ntfId = IdParam("id", "ntf_0193a5b0c7e07a4c9f1e2d3c4b5a6980");
 
 export const AttemptSchema = z.object({

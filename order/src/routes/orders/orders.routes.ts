@@ -1,10 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses } from "@platform/shared/openapi";
+import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses, json } from "@platform/shared/openapi";
 import { orderStatuses } from "../../domain/order-status";
 import { CancelSchema, CreateOrderSchema, HistoryEntrySchema, OrderSchema, OrderStatsSchema, StatusChangeSchema } from "./orders.schemas";
 
 const tags = ["orders"];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 const orderId = IdParam("id", "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977");
 
 export const create = createRoute({

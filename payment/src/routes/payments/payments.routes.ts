@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { MAX_PAYMENT_JPY, MIN_PAYMENT_JPY, PaymentSchema, paymentStatuses } from "@platform/shared/contracts/payment";
-import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses } from "@platform/shared/openapi";
+import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses, json } from "@platform/shared/openapi";
 
 const tags = ["payments"];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 
 export const CreatePaymentBody = z.object({
   order_id: z.string().trim().min(1).max(64).openapi({ example: "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977" }),
