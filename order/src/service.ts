@@ -11,7 +11,7 @@ import { openOrderDb } from "./db/client";
 import { webhookEvents } from "./db/schema";
 import type { OrderSettings } from "./env";
 import { createOrderActions } from "./flow/order-actions";
-import { orderOutboxHandlers } from "./flow/outbox-handlers";
+import { orderOutboxBatchHandlers, orderOutboxHandlers } from "./flow/outbox-handlers";
 import { createReconciler } from "./flow/reconciler";
 import { createOrderStore } from "./store/order-store";
 import { createImportStore } from "./imports/import-store";
@@ -27,7 +27,10 @@ export async function buildOrderService(settings: OrderSettings, logger: Logger)
   const payments = createPaymentServiceClient({ baseUrl: settings.PAYMENT_SERVICE_URL, ...calls });
   const notifications = createNotificationServiceClient({ baseUrl: settings.NOTIFICATION_SERVICE_URL, ...calls });
   const store = createOrderStore(db);
-  const relay = createOutboxRelay({ db, logger, maxAgeMs: settings.OUTBOX_MAX_AGE_MS, handlers: orderOutboxHandlers({ db, store, payments, notifications }) });
+  const relay = createOutboxRelay({
+    db, logger, maxAgeMs: settings.OUTBOX_MAX_AGE_MS,
+    handlers: orderOutboxHandlers({ db, payments, notifications }), batchHandlers: orderOutboxBatchHandlers({ db, payments, notifications }),
+  });
   const actions = createOrderActions(db, store);
   const reconciler = createReconciler({ db, store, payments, logger, afterMs: settings.RECONCILE_AFTER_MS, intervalMs: settings.RECONCILE_INTERVAL_MS, onChange: () => relay.kick() });
   const webhookSecret = settings.WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET;

@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 import { createBunSqliteClient } from "./bun-sqlite-client";
 import { Mutex } from "./mutex";
 
+/** At most this many transactions share one commit. */
+const MAX_GROUP = 64;
+
 export type DatabaseSettings = { DATABASE_URL?: string; DATABASE_AUTH_TOKEN?: string; DATA_DIR: string };
 
 /** The service's database URL: the configured one, or a file of its own under DATA_DIR. */
@@ -25,6 +28,7 @@ export function databaseUrl(settings: DatabaseSettings, service: string): string
  * statement could land inside it. `transaction(fn)` holds the lock for the whole of `fn` and runs it
  * in an async context in which every statement of this client goes to the open transaction, so code
  * inside may use the ordinary `db` (and its prepared statements) without waiting on itself.
+ * Transactions waiting together share one commit (see drain below).
  */
 export async function openDatabase(url: string, authToken?: string) {
   const local = url.startsWith("file:");
@@ -60,19 +64,55 @@ export async function openDatabase(url: string, authToken?: string) {
     },
   }) as Client;
 
-  async function transaction<T>(work: () => Promise<T>): Promise<T> {
+  // Group commit: transactions that arrive while the connection is busy run together, each in its
+  // own savepoint, under one BEGIN/COMMIT. Each caller still sees its own outcome only after the
+  // commit; one that throws is rolled back alone. The commit (its WAL write) is the dominant cost of a
+  // small transaction, so under load this is where concurrent requests stop paying it each.
+  type Pending = { work: () => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  const waiting: Pending[] = [];
+  let draining = false;
+  const outcome = async (tx: Transaction, { work }: Pending) => {
+    await tx.execute("SAVEPOINT unit");
+    try {
+      const value = await current.run(tx, work);
+      await tx.execute("RELEASE unit");
+      return { ok: true as const, value };
+    } catch (error) {
+      await tx.execute("ROLLBACK TO unit");
+      await tx.execute("RELEASE unit");
+      return { ok: false as const, error };
+    }
+  };
+  async function drain() {
+    draining = true;
+    while (waiting.length) {
+      const group = waiting.splice(0, MAX_GROUP);
+      await locked(async () => {
+        let results: Awaited<ReturnType<typeof outcome>>[] = [];
+        const tx = await raw.transaction("write").catch((error) => (group.forEach((p) => p.reject(error)), undefined));
+        if (!tx) return;
+        try {
+          for (const pending of group) results.push(await outcome(tx, pending));
+          await tx.commit();
+        } catch (error) {
+          await tx.rollback().catch(() => undefined);
+          results = group.map(() => ({ ok: false as const, error }));
+        } finally {
+          tx.close();
+        }
+        group.forEach((pending, i) => (results[i]!.ok ? pending.resolve(results[i]!.value) : pending.reject(results[i]!.error)));
+      });
+    }
+    draining = false;
+  }
+
+  function transaction<T>(work: () => Promise<T>): Promise<T> {
     if (current.getStore()) return work(); // already inside one: join it
-    return locked(async () => {
-      const tx = await raw.transaction("write");
-      try {
-        const result = await current.run(tx, work);
-        await tx.commit();
-        return result;
-      } catch (error) {
-        await tx.rollback();
-        throw error;
-      } finally {
-        tx.close();
+    return new Promise<T>((resolve, reject) => {
+      waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!draining) {
+        draining = true;
+        setImmediate(drain); // lets the transactions of requests already read join this commit
       }
     });
   }

@@ -11,22 +11,14 @@ export function createPaymentServiceClient(options: { baseUrl: string; timeoutMs
 
   return {
     http,
-    /** The order's payment: the one created now, or the one it already had. */
-    async requestPayment(orderId: string, amount: number, requestId: string | null): Promise<Payment> {
-      const response = await http.request({ method: "POST", path: "/api/v1/payments", body: { order_id: orderId, amount }, requestId, idempotencyKey: `order-payment-${orderId}` });
-      if (response.status === 201) return payment(response.body);
-      if (response.status === 409) {
-        const existing = await this.paymentOf(orderId, requestId);
-        if (existing) return existing;
-      }
-      throw unexpected("POST /payments", response.status, response.body);
-    },
-
-    /** Many payments in one call; each result says 201, 409 (with the existing payment) or 422. */
-    async requestBatch(payments: { order_id: string; amount: number }[], requestId: string | null) {
+    /**
+     * Many payments in one call; each result says 201, 409 (with the existing payment) or 422. A request
+     * id given per payment follows that payment's webhooks.
+     */
+    async requestBatch(payments: { order_id: string; amount: number; request_id?: string | null }[], requestId: string | null) {
       const response = await http.request({ method: "POST", path: "/api/v1/payments/batch", body: { payments }, requestId });
       if (response.status !== 200) throw unexpected("POST /payments/batch", response.status, response.body);
-      const { results } = response.body as { results: { order_id: string; status: number; payment?: unknown }[] };
+      const { results } = response.body as { results: { order_id: string; status: number; payment?: unknown; error?: unknown }[] };
       return results.map((r) => ({ ...r, payment: r.payment ? payment(r.payment) : undefined }));
     },
 

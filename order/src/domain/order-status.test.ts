@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { assertManualMove, manualNext, stepsForPayment } from "./order-status";
+import { assertManualMove, isNewerPaymentStatus, manualNext, stepsForPayment } from "./order-status";
 
 describe("the order state machine", () => {
   test("fulfilment moves are manual: PAID -> SHIPPED -> DELIVERED", () => {
@@ -31,5 +31,14 @@ describe("the order state machine", () => {
     expect(stepsForPayment("SHIPPED", "COMPLETED")).toEqual([]);
     expect(stepsForPayment("CANCELLED", "COMPLETED")).toEqual([]);
     expect(stepsForPayment("PAID", "REFUNDED")).toEqual([]);
+  });
+
+  test("a late payment status never overwrites a newer one the order knows", () => {
+    expect(isNewerPaymentStatus(null, "PROCESSING")).toBe(true);
+    expect(isNewerPaymentStatus("PROCESSING", "COMPLETED")).toBe(true);
+    expect(isNewerPaymentStatus("COMPLETED", "REFUNDED")).toBe(true);
+    expect(isNewerPaymentStatus("COMPLETED", "PROCESSING")).toBe(false); // the processing event arriving after the answer
+    expect(isNewerPaymentStatus("COMPLETED", "COMPLETED")).toBe(false);
+    expect(isNewerPaymentStatus("REFUNDED", "PARTIALLY_REFUNDED")).toBe(false);
   });
 });

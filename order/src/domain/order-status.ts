@@ -45,3 +45,11 @@ export function stepsForPayment(from: OrderStatus, paymentStatus: string): Order
   if (from === "PENDING" && canMove("PAYMENT_PROCESSING", target)) return ["PAYMENT_PROCESSING", target];
   return [];
 }
+
+const paymentProgress = ["PENDING", "PROCESSING", "COMPLETED|FAILED", "PARTIALLY_REFUNDED", "REFUNDED"];
+const progressOf = (status: string) => paymentProgress.findIndex((step) => step.split("|").includes(status));
+
+/** Whether a payment status is later news than the one the order knows (stale news never overwrites newer). */
+export function isNewerPaymentStatus(known: string | null, next: string): boolean {
+  return known === null || progressOf(next) > progressOf(known);
+}

@@ -1,29 +1,60 @@
+import { and, eq } from "drizzle-orm";
 import type { CreateNotification } from "@platform/shared/contracts/notification";
-import type { OutboxHandler } from "@platform/shared/outbox/outbox-relay";
+import { PermanentError, type OutboxBatchHandler, type OutboxHandler } from "@platform/shared/outbox/outbox-relay";
+import { inList } from "@platform/shared/sql-lists";
 import type { NotificationServiceClient } from "../clients/notification-service";
 import type { PaymentServiceClient } from "../clients/payment-service";
 import type { OrderDb } from "../db/client";
+import { orders } from "../db/schema";
 import { NOTIFICATION_REQUEST, PAYMENT_REFUND, PAYMENT_REQUEST, type PaymentRefund, type PaymentRequest } from "../store/messages";
-import type { OrderStore } from "../store/order-store";
 import { applyPayment } from "./payment-sync";
 
+type Deps = { db: OrderDb; payments: PaymentServiceClient; notifications: NotificationServiceClient };
+type MailRequest = { idempotency_key: string; notification: CreateNotification };
+const refused = (what: string, error: unknown) => new PermanentError(`${what} was refused: ${JSON.stringify(error).slice(0, 500)}`);
+
 /** How each outbox message of the Order Service is delivered. Each is safe to repeat (Idempotency-Keys). */
-export function orderOutboxHandlers(deps: { db: OrderDb; store: OrderStore; payments: PaymentServiceClient; notifications: NotificationServiceClient }): Record<string, OutboxHandler> {
+export function orderOutboxHandlers(deps: Deps): Record<string, OutboxHandler> {
   return {
-    [PAYMENT_REQUEST]: async ({ payload, requestId }) => {
-      const { order_id, amount } = payload as PaymentRequest;
-      if ((await deps.store.load(order_id)).status === "CANCELLED") return; // cancelled before we asked: no payment at all
-      const payment = await deps.payments.requestPayment(order_id, amount, requestId);
-      await deps.db.transaction((tx) => applyPayment(tx, order_id, payment, { actor: "payment-service", requestId: requestId ?? undefined }));
-    },
     [PAYMENT_REFUND]: async ({ payload, requestId }) => {
       const { order_id, payment_id } = payload as PaymentRefund;
       const payment = await deps.payments.refundAll(payment_id, `order ${order_id} cancelled`, requestId);
       await deps.db.transaction((tx) => applyPayment(tx, order_id, payment, { actor: "payment-service", requestId: requestId ?? undefined }));
     },
-    [NOTIFICATION_REQUEST]: async ({ payload, requestId }) => {
-      const { idempotency_key, notification } = payload as { idempotency_key: string; notification: CreateNotification };
-      await deps.notifications.queue(notification, idempotency_key, requestId);
+  };
+}
+
+/**
+ * Payment requests and mails go many to a call (the batch routes): one order alone makes a batch of
+ * one, and orders arriving together share a round trip. Repeats are answered from what exists
+ * (one payment per order, one mail per idempotency key), so a retried batch creates nothing twice.
+ */
+export function orderOutboxBatchHandlers(deps: Deps): Record<string, OutboxBatchHandler> {
+  return {
+    [PAYMENT_REQUEST]: async (messages) => {
+      const requests = messages.map((m) => ({ ...(m.payload as PaymentRequest), request_id: m.requestId }));
+      // an order cancelled before we asked gets no payment at all
+      const cancelled = new Set((await deps.db.select({ id: orders.id }).from(orders)
+        .where(and(inList(orders.id, requests.map((r) => r.order_id)), eq(orders.status, "CANCELLED")))).map((r) => r.id));
+      const asking = requests.filter((r) => !cancelled.has(r.order_id));
+      const results = asking.length ? await deps.payments.requestBatch(asking, null) : [];
+      const byOrder = new Map(results.map((r) => [r.order_id, r]));
+      await deps.db.transaction(async (tx) => {
+        for (const [i, r] of asking.entries()) {
+          const payment = results[i]?.payment;
+          if (payment) await applyPayment(tx, r.order_id, payment, { actor: "payment-service", requestId: r.request_id ?? undefined });
+        }
+      });
+      return requests.map((r) => {
+        const result = byOrder.get(r.order_id);
+        if (cancelled.has(r.order_id) || result?.payment) return undefined;
+        return result?.status === 422 ? refused("the payment", result.error) : new Error(`no payment for order ${r.order_id}`);
+      });
+    },
+    [NOTIFICATION_REQUEST]: async (messages) => {
+      const mails = messages.map((m) => m.payload as MailRequest);
+      const results = await deps.notifications.queueBatch(mails.map((m) => ({ ...m.notification, idempotency_key: m.idempotency_key })), null);
+      return results.map((r) => (r.status === 202 ? undefined : r.status === 422 ? refused("the notification", r) : new Error(`notification answered ${r.status}`)));
     },
   };
 }

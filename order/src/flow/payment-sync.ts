@@ -3,7 +3,7 @@ import type { Payment } from "@platform/shared/contracts/payment";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import type { OrderDb } from "../db/client";
 import { orders } from "../db/schema";
-import { stepsForPayment } from "../domain/order-status";
+import { isNewerPaymentStatus, stepsForPayment } from "../domain/order-status";
 import { paymentRefund } from "../store/messages";
 import type { Move, Tx } from "../store/order-store";
 import { statementsOf } from "../store/statements";
@@ -22,13 +22,15 @@ export async function applyPayment(tx: Tx, orderId: string, payment: Payment, mo
   let current = order;
   const now = new Date().toISOString();
   const steps = stepsForPayment(order.status, payment.status);
-  const known = current.payment_id !== payment.id || current.payment_status !== payment.status;
-  for (const step of steps.length ? steps : known ? [current.status] : []) {
-    const [row] = await statements.setPayment.execute({ id: orderId, status: step, payment_id: payment.id, payment_status: payment.status, now });
-    if (step !== current.status) {
-      await statements.addHistory.execute({ order_id: orderId, from: current.status, to: step, actor: move.actor, reason: payment.failure_reason ?? move.reason ?? null, request_id: move.requestId ?? null, now });
+  const news = current.payment_id !== payment.id || isNewerPaymentStatus(current.payment_status, payment.status);
+  if (steps.length || news) {
+    const status = steps.at(-1) ?? current.status;
+    [current] = await statements.setPayment.execute({ id: orderId, status, payment_id: payment.id, payment_status: payment.status, now }) as [typeof current];
+    let from = order.status;
+    for (const to of steps) {
+      await statements.addHistory.execute({ order_id: orderId, from, to, actor: move.actor, reason: payment.failure_reason ?? move.reason ?? null, request_id: move.requestId ?? null, now });
+      from = to;
     }
-    current = row!;
   }
   if (current.status === "CANCELLED" && refundable.includes(payment.status) && !current.refund_requested_at) {
     await enqueue(tx, paymentRefund(orderId, payment.id, move.requestId));

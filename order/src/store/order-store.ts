@@ -8,6 +8,7 @@ import { orderTotal, type NewOrder } from "../domain/new-order";
 import type { OrderStatus } from "../domain/order-status";
 import { orderMail, paymentRequest } from "./messages";
 import { toOrder, withItems } from "./order-view";
+import { statementsOf } from "./statements";
 
 export type Tx = Parameters<Parameters<OrderDb["transaction"]>[0]>[0];
 export type Move = { actor: string; reason?: string; requestId?: string };
@@ -21,12 +22,10 @@ export async function moveStatus(tx: Tx, order: OrderRow, to: OrderStatus, move:
 }
 
 export function createOrderStore(db: OrderDb) {
-  // The hottest reads, built once (shared/src/prepared.ts says why).
-  const orderById = db.select().from(orders).where(eq(orders.id, sql.placeholder("id"))).prepare();
-  const itemsOf = db.select().from(orderItems).where(eq(orderItems.order_id, sql.placeholder("id"))).orderBy(asc(orderItems.position)).prepare();
+  const statements = statementsOf(db);
 
   async function load(id: string) {
-    const [row] = await orderById.execute({ id });
+    const [row] = await statements.orderById.execute({ id });
     if (!row) throw ApiError.notFound("Order", id);
     return row;
   }
@@ -38,14 +37,14 @@ export function createOrderStore(db: OrderDb) {
     async insert(tx: Tx, input: NewOrder, meta: { requestId?: string; importId?: string; externalRef?: string; actor?: string } = {}) {
       const now = new Date().toISOString();
       const id = newId("ord");
-      const [row] = await tx.insert(orders).values({
-        id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone,
-        status: "PENDING", total_amount: orderTotal(input.items), currency: "JPY", import_id: meta.importId, external_ref: meta.externalRef,
-        created_at: now, updated_at: now,
-      }).returning();
+      const statements = statementsOf(tx as unknown as OrderDb);
+      const [row] = await statements.insertOrder.execute({
+        id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone ?? null,
+        total_amount: orderTotal(input.items), import_id: meta.importId ?? null, external_ref: meta.externalRef ?? null, now,
+      });
       const items = input.items.map((item, position) => ({ id: newId("itm"), order_id: id, position, ...item, subtotal: item.quantity * item.unit_price }));
-      await tx.insert(orderItems).values(items);
-      await tx.insert(statusHistory).values({ order_id: id, to_status: "PENDING", actor: meta.actor ?? "api", request_id: meta.requestId, created_at: now });
+      for (const item of items) await statements.insertItem.execute(item);
+      await statements.addHistory.execute({ order_id: id, from: null, to: "PENDING", actor: meta.actor ?? "api", reason: null, request_id: meta.requestId ?? null, now });
       const order = toOrder(row!, items);
       const messageIds = await enqueue(tx, paymentRequest(order, meta.requestId), orderMail(order, "ORDER_CONFIRMATION", {}, meta.requestId));
       return { order, messageIds };
@@ -53,7 +52,7 @@ export function createOrderStore(db: OrderDb) {
 
     async get(id: string) {
       const row = await load(id);
-      return toOrder(row, await itemsOf.execute({ id }));
+      return toOrder(row, await statements.itemsOf.execute({ id }));
     },
 
     async page(query: { skip: number; limit: number; status?: OrderStatus; import_id?: string }) {

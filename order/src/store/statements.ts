@@ -1,16 +1,25 @@
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { prepared } from "@platform/shared/prepared";
 import type { OrderDb } from "../db/client";
-import { orders, statusHistory, webhookEvents } from "../db/schema";
+import { orderItems, orders, statusHistory, webhookEvents } from "../db/schema";
 
 /**
- * The statements of the payment-sync path, which runs for every webhook and every imported order:
- * drizzle building their SQL on each call was the largest cost in a CPU profile of an import.
+ * The statements run for every order (creating it, and syncing its payment from every answer and
+ * webhook): drizzle building their SQL on each call was the largest cost in CPU profiles of an
+ * import and of the order benchmark.
  */
 function build(db: OrderDb) {
   const p = sql.placeholder;
   return {
+    insertOrder: db.insert(orders).values({
+      id: p("id"), customer_name: p("customer_name"), customer_email: p("customer_email"), customer_phone: p("customer_phone"), status: "PENDING",
+      total_amount: p("total_amount") as never, currency: "JPY", import_id: p("import_id"), external_ref: p("external_ref"), created_at: p("now"), updated_at: p("now"),
+    }).returning().prepare(),
+    insertItem: db.insert(orderItems).values({
+      id: p("id"), order_id: p("order_id"), position: p("position") as never, product_name: p("product_name"), quantity: p("quantity") as never, unit_price: p("unit_price") as never, subtotal: p("subtotal") as never,
+    }).prepare(),
     orderById: db.select().from(orders).where(eq(orders.id, p("id"))).prepare(),
+    itemsOf: db.select().from(orderItems).where(eq(orderItems.order_id, p("id"))).orderBy(asc(orderItems.position)).prepare(),
     setPayment: db.update(orders)
       .set({ status: p("status") as never, payment_id: p("payment_id") as never, payment_status: p("payment_status") as never, updated_at: p("now") as never })
       .where(eq(orders.id, p("id"))).returning().prepare(),
@@ -21,4 +30,4 @@ function build(db: OrderDb) {
   };
 }
 
-export const statementsOf = (db: OrderDb) => prepared(db, "payment-sync", () => build(db));
+export const statementsOf = (db: OrderDb) => prepared(db, "order-statements", () => build(db));

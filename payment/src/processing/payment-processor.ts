@@ -43,8 +43,8 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
   }
 
   /** Charges many new payments with two transactions in all instead of two each (the batch API). */
-  async function chargeMany(ids: string[]) {
-    const started = await store.transitionMany(ids, "PENDING", "PROCESSING", "payment.processing");
+  async function chargeMany(ids: string[], requestIds: Map<string, string>) {
+    const started = await store.transitionMany(ids, "PENDING", "PROCESSING", "payment.processing", undefined, requestIds);
     deps.onChange();
     const outcomes = await Promise.all(started.map(async (payment) => {
       try {
@@ -55,15 +55,16 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
       }
     }));
     const done = outcomes.filter((o) => o !== undefined);
-    await store.transitionMany(done.filter((o) => o.result.approved).map((o) => o.payment.id), "PROCESSING", "COMPLETED", "payment.completed");
+    await store.transitionMany(done.filter((o) => o.result.approved).map((o) => o.payment.id), "PROCESSING", "COMPLETED", "payment.completed", undefined, requestIds);
     const declined = new Map(done.flatMap((o) => (o.result.approved ? [] : [[o.payment.id, o.result.reason] as const])));
-    await store.transitionMany([...declined.keys()], "PROCESSING", "FAILED", "payment.failed", declined);
+    await store.transitionMany([...declined.keys()], "PROCESSING", "FAILED", "payment.failed", declined, requestIds);
     deps.onChange();
   }
 
-  function processMany(ids: string[]): Promise<void> {
+  /** `requestIds` (payment id -> request id) go with each payment's webhook events. */
+  function processMany(ids: string[], requestIds: Map<string, string> = new Map()): Promise<void> {
     const fresh = ids.filter((id) => !active.has(id));
-    const work = chargeMany(fresh)
+    const work = chargeMany(fresh, requestIds)
       .catch((error) => logger.error("batch charge failed; the sweep will retry it", { error }))
       .finally(() => fresh.forEach((id) => active.delete(id)));
     fresh.forEach((id) => active.set(id, work));

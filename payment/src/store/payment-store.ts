@@ -65,7 +65,7 @@ export function createPaymentStore(db: PaymentDb) {
     },
 
     /** Moves many payments from one status to another in one statement, each change announced (the batch path). */
-    async transitionMany(ids: string[], from: PaymentStatus, to: PaymentStatus, type: PaymentEventType, failureReasons: Map<string, string> = new Map()) {
+    async transitionMany(ids: string[], from: PaymentStatus, to: PaymentStatus, type: PaymentEventType, failureReasons: Map<string, string> = new Map(), requestIds: Map<string, string> = new Map()) {
       if (!ids.length) return [];
       return db.transaction(async (tx) => {
         const now = new Date().toISOString();
@@ -79,7 +79,7 @@ export function createPaymentStore(db: PaymentDb) {
         }
         const events = withReasons.map((row) => {
           const id = newId("evt");
-          return { id, kind: WEBHOOK_KIND, payload: { id, type, payment: toPayment(row), created_at: now } };
+          return { id, kind: WEBHOOK_KIND, requestId: requestIds.get(row.id), payload: { id, type, payment: toPayment(row), created_at: now } };
         });
         for (let i = 0; i < events.length; i += 500) await enqueue(tx, ...events.slice(i, i + 500));
         return withReasons;

@@ -9,12 +9,20 @@ type Db = LibSQLDatabase<Record<string, unknown>>;
 /** A failure that no retry will fix (the receiver refused the message as invalid): dead-lettered at once. */
 export class PermanentError extends Error {}
 
+export type OutboxDelivery = { id: string; payload: unknown; requestId: string | null; attempts: number };
 /** Delivers one message; throws to have it retried. Must be safe to run twice (receivers dedupe). */
-export type OutboxHandler = (message: { id: string; payload: unknown; requestId: string | null; attempts: number }) => Promise<void>;
+export type OutboxHandler = (message: OutboxDelivery) => Promise<void>;
+/**
+ * Delivers many messages of one kind in one call; resolves with each message's error (undefined when
+ * delivered), or throws to have them all retried. Same rule: safe to run twice.
+ */
+export type OutboxBatchHandler = (messages: OutboxDelivery[]) => Promise<(Error | undefined)[]>;
 
 export type RelayOptions = {
   db: Db;
   handlers: Record<string, OutboxHandler>;
+  /** Kinds delivered many per call: under load a request to another service carries a whole batch. */
+  batchHandlers?: Record<string, OutboxBatchHandler>;
   logger: Logger;
   pollMs?: number;
   batchSize?: number;
@@ -45,18 +53,41 @@ export function createOutboxRelay(options: RelayOptions) {
   const retryDelay = (attempts: number) => Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1)) + baseDelayMs / 2;
 
   type Result = { id: string; error?: string; permanent?: boolean };
-
+  const failure = (id: string, error: unknown): Result =>
+    ({ id, error: error instanceof Error ? error.message : String(error), permanent: error instanceof PermanentError });
+  const delivery = (row: OutboxRow): OutboxDelivery => ({ id: row.id, payload: JSON.parse(row.payload), requestId: row.requestId, attempts: row.attempts });
   async function deliver(row: OutboxRow): Promise<Result> {
     const handler = handlers[row.kind];
     try {
       if (!handler) throw new Error(`no handler for outbox kind ${row.kind}`);
-      await handler({ id: row.id, payload: JSON.parse(row.payload), requestId: row.requestId, attempts: row.attempts });
+      await handler(delivery(row));
       return { id: row.id };
     } catch (error) {
-      return { id: row.id, error: error instanceof Error ? error.message : String(error), permanent: error instanceof PermanentError };
+      return failure(row.id, error);
     }
   }
-
+  async function deliverBatch(handler: OutboxBatchHandler, rows: OutboxRow[]): Promise<Result[]> {
+    try {
+      const errors = await handler(rows.map(delivery));
+      return rows.map((row, i) => (errors[i] ? failure(row.id, errors[i]) : { id: row.id }));
+    } catch (error) {
+      return rows.map((row) => failure(row.id, error));
+    }
+  }
+  /** One call per batch kind (at most batchSize messages each), one per message for the other kinds. */
+  function deliverAll(rows: OutboxRow[]): Promise<Result[]>[] {
+    const batches = new Map<string, OutboxRow[]>();
+    const single: OutboxRow[] = [];
+    for (const row of rows) {
+      if (options.batchHandlers?.[row.kind]) batches.set(row.kind, [...(batches.get(row.kind) ?? []), row]);
+      else single.push(row);
+    }
+    const calls = single.map(async (row) => [await deliver(row)]);
+    for (const [kind, group] of batches) {
+      for (let i = 0; i < group.length; i += batchSize) calls.push(deliverBatch(options.batchHandlers![kind]!, group.slice(i, i + batchSize)));
+    }
+    return calls;
+  }
   async function record(rows: OutboxRow[], results: Result[]) {
     const now = Date.now();
     const delivered = results.filter((r) => !r.error).map((r) => r.id);
@@ -82,12 +113,34 @@ export function createOutboxRelay(options: RelayOptions) {
   async function deliverRows(rows: OutboxRow[]) {
     rows.forEach((row) => inFlight.add(row.id));
     try {
-      const results = await Promise.all(rows.map(deliver));
+      const results = (await Promise.all(deliverAll(rows))).flat();
       await record(rows, results);
       return results;
     } finally {
       rows.forEach((row) => inFlight.delete(row.id));
     }
+  }
+
+  const waiting: { ids: string[]; resolve: (results: Result[]) => void }[] = [];
+  let flushing = false;
+  async function flush() {
+    flushing = true;
+    while (waiting.length) {
+      const group = waiting.splice(0, waiting.length);
+      const ids = group.flatMap((g) => g.ids);
+      let results: Result[] = [];
+      try {
+        const rows = await db.select().from(outbox).where(and(inList(outbox.id, ids), eq(outbox.status, "PENDING")));
+        if (rows.length) results = await deliverRows(rows);
+      } catch (error) {
+        logger.error("outbox delivery failed; the relay will retry", { error });
+      } finally {
+        ids.forEach((id) => inFlight.delete(id));
+      }
+      const byId = new Map(results.map((r) => [r.id, r]));
+      for (const g of group) g.resolve(g.ids.flatMap((id) => byId.get(id) ?? []));
+    }
+    flushing = false;
   }
 
   async function runOnce(): Promise<number> {
@@ -124,12 +177,17 @@ export function createOutboxRelay(options: RelayOptions) {
       loop = run();
     },
     /**
-     * Delivers these just-committed messages now, in parallel, instead of at the next poll; what fails
-     * stays in the outbox and is retried. Resolves with each message's error, if any.
+     * Delivers these just-committed messages now instead of at the next poll; what fails stays in the
+     * outbox and is retried. Resolves with each message's error, if any. Callers arriving while a
+     * delivery is under way are served together by the next one, so under load each call to another
+     * service carries many messages (at low load nothing waits).
      */
-    async deliverNow(ids: string[]) {
-      const rows = await db.select().from(outbox).where(and(inList(outbox.id, ids), eq(outbox.status, "PENDING"), notInList(outbox.id, [...inFlight])));
-      return rows.length ? deliverRows(rows) : [];
+    deliverNow(ids: string[]): Promise<Result[]> {
+      ids.forEach((id) => inFlight.add(id)); // the poll leaves them to us
+      return new Promise((resolve) => {
+        waiting.push({ ids, resolve });
+        if (!flushing) void flush();
+      });
     },
     /** Looks for work now instead of at the next poll (call after committing messages). */
     kick() {

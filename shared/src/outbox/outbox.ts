@@ -20,13 +20,9 @@ export async function enqueue(tx: Writer, ...messages: OutboxMessage[]) {
     nextAttemptAt: now.getTime(),
     createdAt: now.toISOString(),
   }));
-  if (rows.length === 1) {
-    const p = sql.placeholder;
-    const insertOne = prepared(tx, "outbox.insert", () => (tx as LibSQLDatabase<Record<string, unknown>>).insert(outbox)
-      .values({ id: p("id"), kind: p("kind"), payload: p("payload"), requestId: p("requestId"), nextAttemptAt: p("nextAttemptAt") as never, createdAt: p("createdAt") }).prepare());
-    await insertOne.execute({ ...rows[0]!, requestId: rows[0]!.requestId ?? null });
-  } else {
-    await tx.insert(outbox).values(rows);
-  }
+  const p = sql.placeholder;
+  const insertOne = prepared(tx, "outbox.insert", () => (tx as LibSQLDatabase<Record<string, unknown>>).insert(outbox)
+    .values({ id: p("id"), kind: p("kind"), payload: p("payload"), requestId: p("requestId"), nextAttemptAt: p("nextAttemptAt") as never, createdAt: p("createdAt") }).prepare());
+  for (const row of rows) await insertOne.execute({ ...row, requestId: row.requestId ?? null });
   return rows.map((row) => row.id);
 }

@@ -43,7 +43,9 @@ export function paymentHandlers({ store, processor, relay, syncWaitMs }: Payment
     const valid = items.flatMap((item) => (item.success ? [item.data] : []));
     const stored = await store.createMany(valid);
     const created = stored.filter((s) => s.created).map((s) => s.payment.id);
-    if (created.length) await Promise.race([processor.processMany(created), Bun.sleep(Math.max(syncWaitMs, 1000))]);
+    const requestIds = new Map(c.req.valid("json").payments.flatMap((item) => (item.request_id ? [[String(item.order_id), item.request_id] as const] : [])));
+    const traced = new Map(stored.filter((s) => s.created && requestIds.has(s.payment.order_id)).map((s) => [s.payment.id, requestIds.get(s.payment.order_id)!]));
+    if (created.length) await Promise.race([processor.processMany(created, traced), Bun.sleep(syncWaitMs)]);
     const current = new Map((await store.getMany(stored.map((s) => s.payment.id))).map((p) => [p.id, p]));
     let next = 0;
     const results = items.map((item, i) => {

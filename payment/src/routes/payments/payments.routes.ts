@@ -75,6 +75,9 @@ export const batch = createRoute({
   method: "post", path: "/api/v1/payments/batch", tags,
   summary: "Take the payments of many orders at once",
   description: "Each payment still obeys the per-payment limits (100 to 1,000,000 JPY) and the one-payment-per-order rule: batching saves round trips, it never lifts a limit. Up to 1,000 payments; they are charged together and the answer gives each one's status once charged or after PAYMENT_SYNC_WAIT_MS.",
-  request: { body: { required: true, content: { "application/json": { schema: z.object({ payments: z.array(z.object({ order_id: z.unknown(), amount: z.unknown() }).openapi("PaymentBatchItem")).min(1).max(1000) }).openapi("PaymentBatch") } } } },
+  request: { body: { required: true, content: { "application/json": { schema: z.object({ payments: z.array(z.object({
+    order_id: z.unknown(), amount: z.unknown(),
+    request_id: z.string().max(128).nullish().openapi({ description: "Optional: the request id this payment's webhook events carry (X-Request-Id), so one order's trail stays one id" }),
+  }).openapi("PaymentBatchItem")).min(1).max(1000) }).openapi("PaymentBatch") } } } },
   responses: { 200: json(z.object({ results: z.array(BatchResultSchema) }).openapi("PaymentBatchResults"), "One result per payment, in order"), ...problemResponses(400, 413, 415, 422) },
 });
