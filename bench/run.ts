@@ -41,7 +41,7 @@ bare.kill();
 // 2. The platform.
 const ports = { order: freePort(), payment: freePort(), notification: freePort() };
 const urls = Object.fromEntries(Object.entries(ports).map(([name, port]) => [`${name.toUpperCase()}_SERVICE_URL`, `http://127.0.0.1:${port}`]));
-const env = (name: keyof typeof ports) => ({ ...urls, LOG_LEVEL: "error", PORT: String(ports[name]), DATA_DIR: tempDir(`bench-${name}-`), WEBHOOK_SECRET: "bench-webhook-secret-0123456789" });
+const env = (name: keyof typeof ports) => ({ ...urls, LOG_LEVEL: "error", PORT: String(ports[name]), DATA_DIR: tempDir(`bench-${name}-`), WEBHOOK_SECRET: "bench-webhook-secret-0123456789", WEBHOOK_BATCH_MAX: "100" });
 const services: Record<string, ServiceProcess> = {
   notification: await startService("notification", env("notification")),
   payment: await startService("payment", env("payment")),

@@ -10,8 +10,11 @@ const services = [
   { name: "dashboard", color: 32, cmd: ["bun", "dashboard/serve.ts"] },
 ];
 
+// The Order Service started here takes payment events in batches (README, Configuration).
+const stackDefaults = { WEBHOOK_BATCH_MAX: "100" };
+
 const children = services.map((service) => {
-  const child = Bun.spawn(service.cmd, { cwd: root, env: process.env, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
+  const child = Bun.spawn(service.cmd, { cwd: root, env: { ...stackDefaults, ...process.env }, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
   const prefix = `\x1b[${service.color}m${service.name.padEnd(12)}\x1b[0m|`;
   for (const stream of [child.stdout, child.stderr]) void relay(stream, prefix);
   void child.exited.then((code) => {

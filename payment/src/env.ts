@@ -4,6 +4,8 @@ import { commonEnv, integer, parseEnv, serviceUrl, webhookSecret } from "@platfo
 export const paymentEnv = commonEnv({ port: 8001 }).extend({
   ORDER_SERVICE_URL: serviceUrl("http://127.0.0.1:8000"),
   WEBHOOK_SECRET: webhookSecret,
+  /** 1: one event per POST to /webhooks/payment (API.md). More: events due together go up to this many per POST to /webhooks/payment/batch. */
+  WEBHOOK_BATCH_MAX: integer(1, 1, 500),
   PAYMENT_GATEWAY_LATENCY_MS: integer(0, 0, 600_000),
   PAYMENT_GATEWAY_FAILURE_RATE: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).max(1).default(0)),
   PAYMENT_GATEWAY_TIMEOUT_MS: integer(10_000, 100, 600_000),

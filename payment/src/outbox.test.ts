@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createLogger } from "@platform/shared/logger";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import { createOutboxRelay } from "@platform/shared/outbox/outbox-relay";
+import { outbox } from "@platform/shared/outbox/outbox.schema";
+import { like } from "drizzle-orm";
 import { tempDir, waitFor } from "@platform/shared/testing/service-process";
 import { openPaymentDb } from "./db/client";
 import { testPaymentService } from "./test-service";
@@ -81,5 +83,70 @@ describe("the outbox relay", () => {
     const after = await relay.counts();
     expect(after.DELIVERED ?? 0).toBe(0);
     expect(after.PENDING).toBe(before.PENDING!);
+  });
+
+  test("messages of a batch kind go many to a call; a message the call refuses is retried alone", async () => {
+    const calls: number[][] = [];
+    let refuseTwoOnce = true;
+    const relay = createOutboxRelay({
+      db: opened.db, logger: silent, maxAgeMs: 60_000, pollMs: 20, baseDelayMs: 20, handlers: {},
+      batchHandlers: { bulk: async (messages) => {
+        calls.push(messages.map((m) => (m.payload as { n: number }).n));
+        return messages.map((m) => ((m.payload as { n: number }).n === 2 && refuseTwoOnce ? ((refuseTwoOnce = false), new Error("busy")) : undefined));
+      } },
+    });
+    const ids = await opened.db.transaction((tx) => enqueue(tx, ...[1, 2, 3].map((n) => ({ kind: "bulk", payload: { n } }))));
+    const results = await relay.deliverNow(ids);
+    expect(calls).toEqual([[1, 2, 3]]);
+    expect(results.filter((r) => r.error)).toEqual([expect.objectContaining({ error: "busy" })]);
+    relay.start();
+    await waitFor("the refused one retried", () => calls.length === 2);
+    await relay.stop();
+    expect(calls[1]).toEqual([2]);
+  });
+
+  test("callers of deliverNow arriving during a delivery share the next call instead of one call each", async () => {
+    const calls: number[] = [];
+    const relay = createOutboxRelay({
+      db: opened.db, logger: silent, maxAgeMs: 60_000, handlers: {},
+      batchHandlers: { shared: async (messages) => (calls.push(messages.length), messages.map(() => undefined)) },
+    });
+    const ids = await Promise.all(Array.from({ length: 10 }, (_, n) => opened.db.transaction((tx) => enqueue(tx, { kind: "shared", payload: { n } }))));
+    const results = await Promise.all(ids.map((id) => relay.deliverNow(id)));
+    expect(results.flat().every((r) => !r.error)).toBe(true);
+    expect(calls.reduce((a, b) => a + b, 0)).toBe(10); // each delivered once
+    expect(calls.length).toBeLessThanOrEqual(2); // the first alone, the nine that waited together
+  });
+});
+
+describe("transactions sharing a commit", () => {
+  let opened: Awaited<ReturnType<typeof openPaymentDb>>;
+  beforeAll(async () => (opened = await openPaymentDb({ DATA_DIR: tempDir("group-commit-") })));
+  afterAll(() => opened.close());
+
+  test("concurrent transactions each keep all or nothing: the one that throws is rolled back alone", async () => {
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, n) => opened.db.transaction(async (tx) => {
+      await enqueue(tx, { kind: "unit", payload: { n }, id: `msg_unit_${n}_a` });
+      await enqueue(tx, { kind: "unit", payload: { n }, id: `msg_unit_${n}_b` });
+      if (n === 7) throw new Error("changed my mind");
+      return n;
+    })));
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([expect.objectContaining({ reason: expect.objectContaining({ message: "changed my mind" }) })]);
+    const stored = (await opened.db.select({ id: outbox.id }).from(outbox).where(like(outbox.id, "msg_unit_%"))).map((r) => r.id);
+    expect(stored).toHaveLength(38);
+    expect(stored).not.toContain("msg_unit_7_a");
+  });
+
+  test("a statement failing inside one transaction does not undo the others of its commit", async () => {
+    await opened.db.transaction((tx) => enqueue(tx, { kind: "unit", payload: {}, id: "msg_taken" }));
+    const outcomes = await Promise.allSettled([
+      opened.db.transaction((tx) => enqueue(tx, { kind: "unit", payload: {}, id: "msg_before" })),
+      opened.db.transaction((tx) => enqueue(tx, { kind: "unit", payload: {}, id: "msg_taken" })), // primary key taken
+      opened.db.transaction((tx) => enqueue(tx, { kind: "unit", payload: {}, id: "msg_after" })),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const stored = (await opened.db.select({ id: outbox.id }).from(outbox).where(like(outbox.id, "msg_%fter"))).map((r) => r.id);
+    expect(stored).toEqual(["msg_after"]);
+    expect((await opened.db.select({ id: outbox.id }).from(outbox).where(like(outbox.id, "msg_before")))).toHaveLength(1);
   });
 });

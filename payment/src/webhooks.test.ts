@@ -40,3 +40,41 @@ describe("payment webhooks (FR-018)", () => {
     await waitFor("the outbox empty", async () => (await (await fetch(`${service.url}/api/v1/outbox?status=PENDING`)).json()).total === 0);
   }, 60_000);
 });
+
+describe("webhooks in batches (WEBHOOK_BATCH_MAX > 1)", () => {
+  const batching = startWebhookReceiver(secret, { batchRoute: true });
+  const older = startWebhookReceiver(secret); // an Order Service without the batch route
+  let toBatching: ServiceProcess;
+  let toOlder: ServiceProcess;
+  beforeAll(async () => {
+    toBatching = await startService("payment", { ORDER_SERVICE_URL: batching.url, WEBHOOK_SECRET: secret, WEBHOOK_BATCH_MAX: "50" });
+    toOlder = await startService("payment", { ORDER_SERVICE_URL: older.url, WEBHOOK_SECRET: secret, WEBHOOK_BATCH_MAX: "50" });
+  });
+  afterAll(async () => {
+    await Promise.all([toBatching.stop(), toOlder.stop()]);
+    batching.close();
+    older.close();
+  });
+  const payMany = (service: ServiceProcess, prefix: string) => fetch(`${service.url}/api/v1/payments/batch`, {
+    method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ payments: Array.from({ length: 30 }, (_, i) => ({ order_id: `${prefix}_${i}`, amount: 1000 + i })) }),
+  });
+
+  test("events due together go many to a signed POST, every one of them arriving", async () => {
+    expect((await payMany(toBatching, "ord_batch_hook")).status).toBe(200);
+    await waitFor("60 events", () => batching.uniqueEvents().size === 60);
+    expect(batching.rejected).toEqual([]);
+    expect(batching.posts.single).toBe(0);
+    expect(batching.posts.batch).toBeLessThan(60);
+    const types = [...batching.uniqueEvents().values()].map((e) => e.type);
+    expect(types.filter((t) => t === "payment.completed")).toHaveLength(30);
+  });
+
+  test("an Order Service without the batch route gets the same events one by one", async () => {
+    expect((await payMany(toOlder, "ord_older_hook")).status).toBe(200);
+    await waitFor("60 events", () => older.uniqueEvents().size === 60);
+    expect(older.posts.single).toBeGreaterThanOrEqual(60);
+    expect(older.rejected).toEqual([]);
+  });
+});
+

@@ -34,3 +34,7 @@ test("compose.yaml serves the dashboard on 5173, pointing the browser at the pub
   expect(dashboard.environment).toMatchObject({ DASHBOARD_PORT: "5173", ORDER_SERVICE_URL: "http://localhost:8000" });
   for (const name of Object.keys(expected)) expect(compose.services[name].ports).toContain(`${expected[name]}:${expected[name]}`);
 });
+
+test("compose.yaml runs the stack as bun run start does: payment events to the Order Service in batches", () => {
+  expect(compose.services.payment.environment.WEBHOOK_BATCH_MAX).toBe("100");
+});

@@ -39,12 +39,18 @@ export async function applyPayment(tx: Tx, orderId: string, payment: Payment, mo
   return current;
 }
 
-/** Handles a payment webhook event once: false when its id was seen before. */
-export async function applyPaymentEvent(db: OrderDb, event: { id: string; type: string; payment: Payment }, requestId?: string) {
+/**
+ * Handles payment webhook events, in one transaction, each once: a repeated event id is reported as a
+ * duplicate and changes nothing. Each event's history rows carry its own request id.
+ */
+export async function applyPaymentEvents(db: OrderDb, deliveries: { event: { id: string; type: string; payment: Payment }; requestId?: string }[]) {
   return db.transaction(async (tx) => {
-    const [fresh] = await statementsOf(db).recordEvent.execute({ id: event.id, type: event.type, now: new Date().toISOString() });
-    if (!fresh) return { duplicate: true, order: undefined };
-    const order = await applyPayment(tx, event.payment.order_id, event.payment, { actor: `webhook:${event.type}`, requestId });
-    return { duplicate: false, order };
+    const results = [];
+    for (const { event, requestId } of deliveries) {
+      const [fresh] = await statementsOf(db).recordEvent.execute({ id: event.id, type: event.type, now: new Date().toISOString() });
+      const order = fresh ? await applyPayment(tx, event.payment.order_id, event.payment, { actor: `webhook:${event.type}`, requestId }) : undefined;
+      results.push({ id: event.id, order_id: event.payment.order_id, duplicate: !fresh, order });
+    }
+    return results;
   });
 }

@@ -15,6 +15,7 @@ export async function startStack(env: { all?: Record<string, string>; order?: Re
     PAYMENT_SERVICE_URL: `http://127.0.0.1:${ports.payment}`,
     NOTIFICATION_SERVICE_URL: `http://127.0.0.1:${ports.notification}`,
     WEBHOOK_SECRET: "stack-test-webhook-secret-0123456789",
+    WEBHOOK_BATCH_MAX: "100", // as bun run start and compose.yaml run it
   };
   const start = (name: keyof typeof ports, extra: Record<string, string> = {}) =>
     startService(name, { ...urls, PORT: String(ports[name]), DATA_DIR: tempDir(`${name}-`), ...env.all, ...extra });

@@ -5,14 +5,18 @@ export type ReceivedEvent = { id: string; type: string; payment: { id: string; o
 
 /**
  * A stand-in Order Service that checks each webhook's signature with its own HMAC (not the platform's
- * verify function), answers 200, and can be taken down and brought back on the same port.
+ * verify function), answers 200, and can be taken down and brought back on the same port. With
+ * `batchRoute` it also takes `{ events }` at /api/v1/webhooks/payment/batch; without it that is a 404.
  */
-export function startWebhookReceiver(secret: string) {
+export function startWebhookReceiver(secret: string, options: { batchRoute?: boolean } = {}) {
   const port = freePort();
   const deliveries: ReceivedEvent[] = [];
   const rejected: string[] = [];
+  const posts = { single: 0, batch: 0 };
 
   const fetch = async (request: Request) => {
+    const batch = new URL(request.url).pathname === "/api/v1/webhooks/payment/batch";
+    if (batch && !options.batchRoute) return new Response("not found", { status: 404 });
     const raw = await request.text();
     const header = request.headers.get("X-Webhook-Signature") ?? "";
     const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
@@ -21,7 +25,9 @@ export function startWebhookReceiver(secret: string) {
       rejected.push(header);
       return new Response("bad signature", { status: 401 });
     }
-    deliveries.push(JSON.parse(raw));
+    if (batch) deliveries.push(...(JSON.parse(raw).events as (ReceivedEvent & { request_id?: string })[]).map(({ request_id: _r, ...event }) => event));
+    else deliveries.push(JSON.parse(raw));
+    posts[batch ? "batch" : "single"]++;
     return new Response(null, { status: 204 });
   };
 
@@ -30,6 +36,8 @@ export function startWebhookReceiver(secret: string) {
     url: `http://127.0.0.1:${port}`,
     deliveries,
     rejected,
+    /** How many signed POSTs arrived on each route. */
+    posts,
     /** Event ids seen, each once: what the receiver acted on after deduplication. */
     uniqueEvents() {
       return new Map(deliveries.map((event) => [event.id, event]));

@@ -108,3 +108,41 @@ describe("POST /api/v1/webhooks/payment", () => {
     }
   });
 });
+
+describe("POST /api/v1/webhooks/payment/batch", () => {
+  const deliverBatch = (events: unknown[], signature?: string) => {
+    const raw = JSON.stringify({ events });
+    return service.request("POST", "/api/v1/webhooks/payment/batch", raw, { "X-Webhook-Signature": signature ?? sign(raw) });
+  };
+
+  test("applies each event in order, with the same rules, and each event's request id in the history", async () => {
+    const [a, b] = [await newOrder(), await newOrder()];
+    const completedA = event(a, "payment.completed", "COMPLETED");
+    const response = await deliverBatch([
+      { ...event(a, "payment.processing", "PROCESSING"), request_id: "req-order-a" },
+      { ...completedA, request_id: "req-order-a" },
+      { ...event(b, "payment.failed", "FAILED", { failure_reason: "card_declined" }), request_id: "req-order-b" },
+      { ...completedA, request_id: "req-order-a" }, // a repeat in the same body
+    ]);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.results.map((r: { order_status: string; duplicate: boolean }) => [r.order_status, r.duplicate])).toEqual([
+      ["PAYMENT_PROCESSING", false], ["PAID", false], ["PAYMENT_FAILED", false], [null, true],
+    ]);
+    expect((await statusOf(a)).status).toBe("PAID");
+    const history = await (await service.request("GET", `/api/v1/orders/${a}/history`)).json();
+    expect(history.slice(1).map((h: { request_id: string }) => h.request_id)).toEqual(["req-order-a", "req-order-a"]);
+    expect((await statusOf(b)).status).toBe("PAYMENT_FAILED");
+  });
+
+  test("a bad signature is a 401, and one invalid event refuses the whole body: nothing is applied", async () => {
+    const id = await newOrder();
+    const good = event(id, "payment.completed", "COMPLETED");
+    expect((await deliverBatch([good], "t=1,v1=abc")).status).toBe(401);
+    const mixed = await deliverBatch([good, { id: "evt_bad", type: "payment.exploded" }]);
+    expect(mixed.status).toBe(422);
+    expect((await mixed.json()).errors[0].path).toMatch(/^events\.1\./);
+    expect((await deliverBatch([])).status).toBe(422);
+    expect((await statusOf(id)).status).toBe("PENDING");
+  });
+});
