@@ -110,10 +110,12 @@ export function createOutboxRelay(options: RelayOptions) {
     });
   }
 
-  async function deliverRows(rows: OutboxRow[]) {
+  /** `answered` hears the outcomes as soon as the receivers answer, before they are recorded. */
+  async function deliverRows(rows: OutboxRow[], answered?: (results: Result[]) => void) {
     rows.forEach((row) => inFlight.add(row.id));
     try {
       const results = (await Promise.all(deliverAll(rows))).flat();
+      answered?.(results);
       await record(rows, results);
       return results;
     } finally {
@@ -128,17 +130,20 @@ export function createOutboxRelay(options: RelayOptions) {
     while (waiting.length) {
       const group = waiting.splice(0, waiting.length);
       const ids = group.flatMap((g) => g.ids);
-      let results: Result[] = [];
+      // callers hear as soon as the receivers answered: a crash before the record only means a repeat
+      const answer = (results: Result[]) => {
+        const byId = new Map(results.map((r) => [r.id, r]));
+        for (const g of group) g.resolve(g.ids.flatMap((id) => byId.get(id) ?? []));
+      };
       try {
         const rows = await db.select().from(outbox).where(and(inList(outbox.id, ids), eq(outbox.status, "PENDING")));
-        if (rows.length) results = await deliverRows(rows);
+        if (rows.length) await deliverRows(rows, answer);
       } catch (error) {
         logger.error("outbox delivery failed; the relay will retry", { error });
       } finally {
         ids.forEach((id) => inFlight.delete(id));
+        answer([]); // those not answered above (already delivered, or the pass failed): nothing to report
       }
-      const byId = new Map(results.map((r) => [r.id, r]));
-      for (const g of group) g.resolve(g.ids.flatMap((id) => byId.get(id) ?? []));
     }
     flushing = false;
   }
