@@ -40,8 +40,8 @@ export function orderOutboxBatchHandlers(deps: Deps): Record<string, OutboxBatch
       const results = asking.length ? await deps.payments.requestBatch(asking, null) : [];
       const byOrder = new Map(results.map((r) => [r.order_id, r]));
       await deps.db.transaction(async (tx) => {
-        for (const [i, r] of asking.entries()) {
-          const payment = results[i]?.payment;
+        for (const r of asking) {
+          const payment = byOrder.get(r.order_id)?.payment;
           if (payment) await applyPayment(tx, r.order_id, payment, { actor: "payment-service", requestId: r.request_id ?? undefined });
         }
       });

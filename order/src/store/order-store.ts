@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, or, sum, type SQL } from "drizzle-orm";
 import { newId } from "@platform/shared/ids";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import { ApiError } from "@platform/shared/problem";
 import type { OrderDb } from "../db/client";
-import { orderItems, orders, statusHistory, type OrderRow } from "../db/schema";
+import { orders, statusHistory, type OrderRow } from "../db/schema";
 import { orderTotal, type NewOrder } from "../domain/new-order";
 import type { OrderStatus } from "../domain/order-status";
 import { orderMail, paymentRequest } from "./messages";
@@ -37,7 +37,6 @@ export function createOrderStore(db: OrderDb) {
     async insert(tx: Tx, input: NewOrder, meta: { requestId?: string; importId?: string; externalRef?: string; actor?: string } = {}) {
       const now = new Date().toISOString();
       const id = newId("ord");
-      const statements = statementsOf(tx as unknown as OrderDb);
       const [row] = await statements.insertOrder.execute({
         id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone ?? null,
         total_amount: orderTotal(input.items), import_id: meta.importId ?? null, external_ref: meta.externalRef ?? null, now,

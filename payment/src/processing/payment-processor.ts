@@ -44,7 +44,7 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
 
   /** Charges many new payments with two transactions in all instead of two each (the batch API). */
   async function chargeMany(ids: string[], requestIds: Map<string, string>) {
-    const started = await store.transitionMany(ids, "PENDING", "PROCESSING", "payment.processing", undefined, requestIds);
+    const started = await store.transitionMany(ids, "PENDING", "PROCESSING", "payment.processing", { requestIds });
     deps.onChange();
     const outcomes = await Promise.all(started.map(async (payment) => {
       try {
@@ -55,9 +55,9 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
       }
     }));
     const done = outcomes.filter((o) => o !== undefined);
-    await store.transitionMany(done.filter((o) => o.result.approved).map((o) => o.payment.id), "PROCESSING", "COMPLETED", "payment.completed", undefined, requestIds);
+    await store.transitionMany(done.filter((o) => o.result.approved).map((o) => o.payment.id), "PROCESSING", "COMPLETED", "payment.completed", { requestIds });
     const declined = new Map(done.flatMap((o) => (o.result.approved ? [] : [[o.payment.id, o.result.reason] as const])));
-    await store.transitionMany([...declined.keys()], "PROCESSING", "FAILED", "payment.failed", declined, requestIds);
+    await store.transitionMany([...declined.keys()], "PROCESSING", "FAILED", "payment.failed", { failureReasons: declined, requestIds });
     deps.onChange();
   }
 

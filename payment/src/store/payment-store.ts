@@ -65,7 +65,7 @@ export function createPaymentStore(db: PaymentDb) {
     },
 
     /** Moves many payments from one status to another in one statement, each change announced (the batch path). */
-    async transitionMany(ids: string[], from: PaymentStatus, to: PaymentStatus, type: PaymentEventType, failureReasons: Map<string, string> = new Map(), requestIds: Map<string, string> = new Map()) {
+    async transitionMany(ids: string[], from: PaymentStatus, to: PaymentStatus, type: PaymentEventType, extra: { failureReasons?: Map<string, string>; requestIds?: Map<string, string> } = {}) {
       if (!ids.length) return [];
       return db.transaction(async (tx) => {
         const now = new Date().toISOString();
@@ -73,15 +73,15 @@ export function createPaymentStore(db: PaymentDb) {
           .where(and(inArray(payments.id, ids), eq(payments.status, from))).returning();
         const withReasons = [];
         for (const row of rows) {
-          const reason = failureReasons.get(row.id);
+          const reason = extra.failureReasons?.get(row.id);
           if (reason) await tx.update(payments).set({ failure_reason: reason }).where(eq(payments.id, row.id));
           withReasons.push({ ...row, failure_reason: reason ?? row.failure_reason });
         }
         const events = withReasons.map((row) => {
           const id = newId("evt");
-          return { id, kind: WEBHOOK_KIND, requestId: requestIds.get(row.id), payload: { id, type, payment: toPayment(row), created_at: now } };
+          return { id, kind: WEBHOOK_KIND, requestId: extra.requestIds?.get(row.id), payload: { id, type, payment: toPayment(row), created_at: now } };
         });
-        for (let i = 0; i < events.length; i += 500) await enqueue(tx, ...events.slice(i, i + 500));
+        await enqueue(tx, ...events);
         return withReasons;
       });
     },

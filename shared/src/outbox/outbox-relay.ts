@@ -69,6 +69,7 @@ export function createOutboxRelay(options: RelayOptions) {
   async function deliverBatch(handler: OutboxBatchHandler, rows: OutboxRow[]): Promise<Result[]> {
     try {
       const errors = await handler(rows.map(delivery));
+      if (errors.length !== rows.length) throw new Error(`the batch handler answered ${errors.length} outcomes for ${rows.length} messages`);
       return rows.map((row, i) => (errors[i] ? failure(row.id, errors[i]) : { id: row.id }));
     } catch (error) {
       return rows.map((row) => failure(row.id, error));

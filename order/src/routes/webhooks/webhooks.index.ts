@@ -37,7 +37,8 @@ export function webhooksRouter({ db, webhookSecret, logger }: OrderDeps) {
   return new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook })
     .openapi(paymentWebhook, async (c) => {
       const event = await signedBody(c, PaymentEventSchema);
-      const [{ id: _id, ...ack }] = (await handle([{ event, requestId: c.var.requestId }])) as [{ id: string; received: true; duplicate: boolean; order_status: string | null }];
+      const [result] = await handle([{ event, requestId: c.var.requestId }]);
+      const { id: _id, ...ack } = result!;
       return c.json(ack, 200);
     })
     .openapi(paymentWebhookBatch, async (c) => {
