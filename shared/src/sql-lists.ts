@@ -6,3 +6,7 @@ import { sql, type Column } from "drizzle-orm";
  */
 export const inList = (column: Column, values: string[]) => sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
 export const notInList = (column: Column, values: string[]) => sql`${column} not in (select value from json_each(${JSON.stringify(values)}))`;
+
+/** The same for a prepared statement: pass the list as `JSON.stringify(values)` under `name`. */
+export const inListParam = (column: Column, name: string) => sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
+export const notInListParam = (column: Column, name: string) => sql`${column} not in (select value from json_each(${sql.placeholder(name)}))`;

@@ -1,12 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import type { CreateNotification } from "@platform/shared/contracts/notification";
 import { PermanentError, type OutboxBatchHandler, type OutboxHandler } from "@platform/shared/outbox/outbox-relay";
-import { inList } from "@platform/shared/sql-lists";
 import type { NotificationServiceClient } from "../clients/notification-service";
 import type { PaymentServiceClient } from "../clients/payment-service";
 import type { OrderDb } from "../db/client";
-import { orders } from "../db/schema";
 import { NOTIFICATION_REQUEST, PAYMENT_REFUND, PAYMENT_REQUEST, type PaymentRefund, type PaymentRequest } from "../store/messages";
+import { statementsOf } from "../store/statements";
 import { applyPayment } from "./payment-sync";
 
 type Deps = { db: OrderDb; payments: PaymentServiceClient; notifications: NotificationServiceClient };
@@ -34,8 +32,7 @@ export function orderOutboxBatchHandlers(deps: Deps): Record<string, OutboxBatch
     [PAYMENT_REQUEST]: async (messages) => {
       const requests = messages.map((m) => ({ ...(m.payload as PaymentRequest), request_id: m.requestId }));
       // an order cancelled before we asked gets no payment at all
-      const cancelled = new Set((await deps.db.select({ id: orders.id }).from(orders)
-        .where(and(inList(orders.id, requests.map((r) => r.order_id)), eq(orders.status, "CANCELLED")))).map((r) => r.id));
+      const cancelled = new Set((await statementsOf(deps.db).cancelledAmong.execute({ ids: JSON.stringify(requests.map((r) => r.order_id)) })).map((r) => r.id));
       const asking = requests.filter((r) => !cancelled.has(r.order_id));
       const results = asking.length ? await deps.payments.requestBatch(asking, null) : [];
       const byOrder = new Map(results.map((r) => [r.order_id, r]));

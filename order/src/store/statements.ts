@@ -1,4 +1,5 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { inListParam } from "@platform/shared/sql-lists";
 import { prepared } from "@platform/shared/prepared";
 import type { OrderDb } from "../db/client";
 import { orderItems, orders, statusHistory, webhookEvents } from "../db/schema";
@@ -26,6 +27,7 @@ function build(db: OrderDb) {
     addHistory: db.insert(statusHistory).values({
       order_id: p("order_id"), from_status: p("from") as never, to_status: p("to") as never, actor: p("actor"), reason: p("reason"), request_id: p("request_id"), created_at: p("now"),
     }).prepare(),
+    cancelledAmong: db.select({ id: orders.id }).from(orders).where(and(inListParam(orders.id, "ids"), eq(orders.status, "CANCELLED"))).prepare(),
     recordEvent: db.insert(webhookEvents).values({ id: p("id"), type: p("type"), received_at: p("now") }).onConflictDoNothing().returning().prepare(),
   };
 }

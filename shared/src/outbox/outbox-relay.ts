@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, lt, lte, sql } from "drizzle-orm";
-import { inList, notInList } from "../sql-lists";
+import { inList, inListParam, notInListParam } from "../sql-lists";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type { Logger } from "../logger";
 import { outbox, type OutboxRow } from "./outbox.schema";
@@ -50,6 +50,15 @@ export function createOutboxRelay(options: RelayOptions) {
   let wake: (() => void) | undefined;
   let loop: Promise<void> | undefined;
 
+  // the statements of every delivery, prepared once (drizzle building them per call showed in profiles)
+  const p = sql.placeholder;
+  const pendingByIds = db.select().from(outbox).where(and(inListParam(outbox.id, "ids"), eq(outbox.status, "PENDING"))).prepare();
+  const due = db.select().from(outbox)
+    .where(and(eq(outbox.status, "PENDING"), lte(outbox.nextAttemptAt, p("now") as never), notInListParam(outbox.id, "busy")))
+    .orderBy(asc(outbox.nextAttemptAt)).limit(p("limit") as never).prepare();
+  const markDelivered = db.update(outbox).set({ status: "DELIVERED", deliveredAt: p("now") as never, attempts: sql`${outbox.attempts} + 1` })
+    .where(inListParam(outbox.id, "ids")).prepare();
+
   const retryDelay = (attempts: number) => Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1)) + baseDelayMs / 2;
 
   type Result = { id: string; error?: string; permanent?: boolean };
@@ -93,10 +102,7 @@ export function createOutboxRelay(options: RelayOptions) {
     const now = Date.now();
     const delivered = results.filter((r) => !r.error).map((r) => r.id);
     await db.transaction(async (tx) => {
-      if (delivered.length) {
-        await tx.update(outbox).set({ status: "DELIVERED", deliveredAt: new Date(now).toISOString(), attempts: sql`${outbox.attempts} + 1` })
-          .where(inList(outbox.id, delivered));
-      }
+      if (delivered.length) await markDelivered.execute({ ids: JSON.stringify(delivered), now: new Date(now).toISOString() });
       for (const result of results.filter((r) => r.error)) {
         const row = rows.find((r) => r.id === result.id)!;
         const attempts = row.attempts + 1;
@@ -137,7 +143,7 @@ export function createOutboxRelay(options: RelayOptions) {
         for (const g of group) g.resolve(g.ids.flatMap((id) => byId.get(id) ?? []));
       };
       try {
-        const rows = await db.select().from(outbox).where(and(inList(outbox.id, ids), eq(outbox.status, "PENDING")));
+        const rows = await pendingByIds.execute({ ids: JSON.stringify(ids) });
         if (rows.length) await deliverRows(rows, answer);
       } catch (error) {
         logger.error("outbox delivery failed; the relay will retry", { error });
@@ -150,11 +156,9 @@ export function createOutboxRelay(options: RelayOptions) {
   }
 
   async function runOnce(): Promise<number> {
-    const due = await db.select().from(outbox)
-      .where(and(eq(outbox.status, "PENDING"), lte(outbox.nextAttemptAt, Date.now()), notInList(outbox.id, [...inFlight])))
-      .orderBy(asc(outbox.nextAttemptAt)).limit(batchSize);
-    if (due.length) await deliverRows(due);
-    return due.length;
+    const rows = await due.execute({ now: Date.now(), busy: JSON.stringify([...inFlight]), limit: batchSize });
+    if (rows.length) await deliverRows(rows);
+    return rows.length;
   }
 
   async function run() {
