@@ -49,18 +49,23 @@ export async function openDatabase(url: string, authToken?: string) {
     }
   };
 
-  const statements = new Set(["execute", "batch", "executeMultiple", "migrate"]);
+  // the statement methods, each made once (drizzle reads client.execute on every statement)
+  const routed = new Map(["execute", "batch", "executeMultiple", "migrate"].map((property) => {
+    const method = Reflect.get(raw, property) as Function;
+    return [property, (...args: unknown[]) => {
+      const tx = current.getStore();
+      if (tx && property !== "migrate") return (tx[property as "execute"] as Function)(...args);
+      return locked(() => method.apply(raw, args));
+    }];
+  }));
   const client = new Proxy(raw, {
     get(target, property) {
+      const statement = routed.get(property as string);
+      if (statement) return statement;
       const value = Reflect.get(target, property);
       if (typeof value !== "function") return value;
       if (property === "transaction") throw new Error("use the transaction() of openDatabase, not the client's");
-      if (!statements.has(String(property))) return value.bind(target);
-      return (...args: unknown[]) => {
-        const tx = current.getStore();
-        if (tx && property !== "migrate") return (tx[property as "execute"] as Function)(...args);
-        return locked(() => (value as Function).apply(target, args));
-      };
+      return value.bind(target);
     },
   }) as Client;
 

@@ -5,8 +5,9 @@ import { compileFile, lineOf, partsOf, TemplateFileError, type Part } from "./te
 
 export type Rendered = { subject: string | null; body: string; html: string | null };
 
-const yen = (value: unknown) => `¥${Number(value).toLocaleString("ja-JP")}`;
-const number = (value: unknown) => Number(value).toLocaleString("ja-JP");
+const jaJP = new Intl.NumberFormat("ja-JP"); // toLocaleString builds a formatter on every call
+const yen = (value: unknown) => `¥${jaJP.format(Number(value))}`;
+const number = (value: unknown) => jaJP.format(Number(value));
 const filters = { yen, number };
 
 /**

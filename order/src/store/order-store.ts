@@ -7,7 +7,7 @@ import { orders, statusHistory, type OrderRow } from "../db/schema";
 import { orderTotal, type NewOrder } from "../domain/new-order";
 import type { OrderStatus } from "../domain/order-status";
 import { orderMail, paymentRequest } from "./messages";
-import { toOrder, withItems } from "./order-view";
+import { toOrder, withItems, type OrderView } from "./order-view";
 import { statementsOf } from "./statements";
 
 export type Tx = Parameters<Parameters<OrderDb["transaction"]>[0]>[0];
@@ -47,6 +47,11 @@ export function createOrderStore(db: OrderDb) {
       const order = toOrder(row!, items);
       const messageIds = await enqueue(tx, paymentRequest(order, meta.requestId), orderMail(order, "ORDER_CONFIRMATION", {}, meta.requestId));
       return { order, messageIds };
+    },
+
+    /** The order as it is now; its items never change, so only the order row is read again. */
+    async refreshed(order: OrderView) {
+      return { ...toOrder(await load(order.id), []), items: order.items };
     },
 
     async get(id: string) {

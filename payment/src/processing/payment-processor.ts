@@ -44,8 +44,9 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
 
   /** Charges many new payments with two transactions in all instead of two each (the batch API). */
   async function chargeMany(ids: string[], requestIds: Map<string, string>) {
+    // no kick here: the processing events go out with the outcomes, one webhook call for both
+    // (the relay's poll sends them on its own if the gateway takes longer)
     const started = await store.transitionMany(ids, "PENDING", "PROCESSING", "payment.processing", { requestIds });
-    deps.onChange();
     const outcomes = await Promise.all(started.map(async (payment) => {
       try {
         return { payment, result: await gatewayPolicy.execute(() => gateway.charge({ paymentId: payment.id, amount: payment.amount, currency: "JPY" })) };

@@ -13,7 +13,7 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
     // the payment and the mail are asked for now; what does not go through in time, the relay retries
     await Promise.race([relay.deliverNow(messageIds), Bun.sleep(settings.ORDER_CALL_WAIT_MS)]);
     c.header("Location", `/api/v1/orders/${order.id}`);
-    return c.json(await store.get(order.id), 201);
+    return c.json(await store.refreshed(order), 201);
   };
 
   const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => c.json(await store.page(c.req.valid("query")), 200);
