@@ -45,9 +45,11 @@ export async function applyPayment(tx: Tx, orderId: string, payment: Payment, mo
  */
 export async function applyPaymentEvents(db: OrderDb, deliveries: { event: { id: string; type: string; payment: Payment }; requestId?: string }[]) {
   return db.transaction(async (tx) => {
+    const events = JSON.stringify(deliveries.map(({ event }) => ({ id: event.id, type: event.type })));
+    const unseen = new Set((await statementsOf(db).recordEvents.execute({ events, now: new Date().toISOString() })).map((row) => row.id));
     const results = [];
     for (const { event, requestId } of deliveries) {
-      const [fresh] = await statementsOf(db).recordEvent.execute({ id: event.id, type: event.type, now: new Date().toISOString() });
+      const fresh = unseen.delete(event.id); // an id twice in one batch counts once
       const order = fresh ? await applyPayment(tx, event.payment.order_id, event.payment, { actor: `webhook:${event.type}`, requestId }) : undefined;
       results.push({ id: event.id, order_id: event.payment.order_id, duplicate: !fresh, order });
     }

@@ -28,7 +28,10 @@ function build(db: OrderDb) {
       order_id: p("order_id"), from_status: p("from") as never, to_status: p("to") as never, actor: p("actor"), reason: p("reason"), request_id: p("request_id"), created_at: p("now"),
     }).prepare(),
     cancelledAmong: db.select({ id: orders.id }).from(orders).where(and(inListParam(orders.id, "ids"), eq(orders.status, "CANCELLED"))).prepare(),
-    recordEvent: db.insert(webhookEvents).values({ id: p("id"), type: p("type"), received_at: p("now") }).onConflictDoNothing().returning().prepare(),
+    /** Records a batch of events ({ id, type } as JSON) in one statement; answers the ids not seen before. */
+    recordEvents: db.insert(webhookEvents)
+      .select(sql`select json_extract(value, '$.id'), json_extract(value, '$.type'), ${p("now")} from json_each(${p("events")}) where true`)
+      .onConflictDoNothing().returning({ id: webhookEvents.id }).prepare(),
   };
 }
 

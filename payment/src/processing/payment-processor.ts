@@ -44,8 +44,9 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
 
   /** Charges many new payments with two transactions in all instead of two each (the batch API). */
   async function chargeMany(ids: string[], requestIds: Map<string, string>) {
-    // no kick here: the processing events go out with the outcomes, one webhook call for both
-    // (the relay's poll sends them on its own if the gateway takes longer)
+    // No kick: the caller of the batch hears the outcomes in its answer, so these events can wait for
+    // the relay's next poll (250 ms), where they go out together, many to a webhook call, after the
+    // answer instead of racing it (the Order Service then finds them already applied).
     const started = await store.transitionMany(ids, "PENDING", "PROCESSING", "payment.processing", { requestIds });
     const outcomes = await Promise.all(started.map(async (payment) => {
       try {
@@ -59,7 +60,6 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
     await store.transitionMany(done.filter((o) => o.result.approved).map((o) => o.payment.id), "PROCESSING", "COMPLETED", "payment.completed", { requestIds });
     const declined = new Map(done.flatMap((o) => (o.result.approved ? [] : [[o.payment.id, o.result.reason] as const])));
     await store.transitionMany([...declined.keys()], "PROCESSING", "FAILED", "payment.failed", { failureReasons: declined, requestIds });
-    deps.onChange();
   }
 
   /** `requestIds` (payment id -> request id) go with each payment's webhook events. */
