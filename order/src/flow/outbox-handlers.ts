@@ -5,7 +5,7 @@ import type { PaymentServiceClient } from "../clients/payment-service";
 import type { OrderDb } from "../db/client";
 import { NOTIFICATION_REQUEST, PAYMENT_REFUND, PAYMENT_REQUEST, type PaymentRefund, type PaymentRequest } from "../store/messages";
 import { statementsOf } from "../store/statements";
-import { applyPayment } from "./payment-sync";
+import { applyPayment, applyPayments } from "./payment-sync";
 
 type Deps = { db: OrderDb; payments: PaymentServiceClient; notifications: NotificationServiceClient };
 type MailRequest = { idempotency_key: string; notification: CreateNotification };
@@ -36,12 +36,11 @@ export function orderOutboxBatchHandlers(deps: Deps): Record<string, OutboxBatch
       const asking = requests.filter((r) => !cancelled.has(r.order_id));
       const results = asking.length ? await deps.payments.requestBatch(asking, null) : [];
       const byOrder = new Map(results.map((r) => [r.order_id, r]));
-      await deps.db.transaction(async (tx) => {
-        for (const r of asking) {
-          const payment = byOrder.get(r.order_id)?.payment;
-          if (payment) await applyPayment(tx, r.order_id, payment, { actor: "payment-service", requestId: r.request_id ?? undefined });
-        }
+      const answered = asking.flatMap((r) => {
+        const payment = byOrder.get(r.order_id)?.payment;
+        return payment ? [{ orderId: r.order_id, payment, move: { actor: "payment-service", requestId: r.request_id ?? undefined } }] : [];
       });
+      if (answered.length) await deps.db.transaction((tx) => applyPayments(tx, answered));
       return requests.map((r) => {
         const result = byOrder.get(r.order_id);
         if (cancelled.has(r.order_id) || result?.payment) return undefined;

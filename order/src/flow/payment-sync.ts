@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Payment } from "@platform/shared/contracts/payment";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import type { OrderDb } from "../db/client";
-import { orders } from "../db/schema";
+import { orders, type OrderRow } from "../db/schema";
 import { isNewerPaymentStatus, stepsForPayment } from "../domain/order-status";
 import { paymentRefund } from "../store/messages";
 import type { Move, Tx } from "../store/order-store";
@@ -16,9 +16,27 @@ const refundable = ["COMPLETED", "PARTIALLY_REFUNDED"];
  * changes nothing. Money taken for an order that was cancelled meanwhile is refunded.
  */
 export async function applyPayment(tx: Tx, orderId: string, payment: Payment, move: Move) {
+  const [current] = await applyPayments(tx, [{ orderId, payment, move }]);
+  return current;
+}
+
+/** The same for many payments, the orders read in one query; later news of one order sees the earlier. */
+export async function applyPayments(tx: Tx, updates: { orderId: string; payment: Payment; move: Move }[]) {
+  const ids = JSON.stringify([...new Set(updates.map((u) => u.orderId))]);
+  const known = new Map((await statementsOf(tx as unknown as OrderDb).ordersByIds.execute({ ids })).map((row) => [row.id, row]));
+  const results: (OrderRow | undefined)[] = [];
+  for (const { orderId, payment, move } of updates) {
+    const order = known.get(orderId);
+    const current = order && await applyTo(tx, order, payment, move);
+    if (current) known.set(orderId, current);
+    results.push(current);
+  }
+  return results;
+}
+
+async function applyTo(tx: Tx, order: OrderRow, payment: Payment, move: Move) {
   const statements = statementsOf(tx as unknown as OrderDb);
-  const [order] = await statements.orderById.execute({ id: orderId });
-  if (!order) return undefined;
+  const orderId = order.id;
   let current = order;
   const now = new Date().toISOString();
   const steps = stepsForPayment(order.status, payment.status);
@@ -47,12 +65,10 @@ export async function applyPaymentEvents(db: OrderDb, deliveries: { event: { id:
   return db.transaction(async (tx) => {
     const events = JSON.stringify(deliveries.map(({ event }) => ({ id: event.id, type: event.type })));
     const unseen = new Set((await statementsOf(db).recordEvents.execute({ events, now: new Date().toISOString() })).map((row) => row.id));
-    const results = [];
-    for (const { event, requestId } of deliveries) {
-      const fresh = unseen.delete(event.id); // an id twice in one batch counts once
-      const order = fresh ? await applyPayment(tx, event.payment.order_id, event.payment, { actor: `webhook:${event.type}`, requestId }) : undefined;
-      results.push({ id: event.id, order_id: event.payment.order_id, duplicate: !fresh, order });
-    }
-    return results;
+    const fresh = deliveries.map(({ event }) => unseen.delete(event.id)); // an id twice in one batch counts once
+    const applying = deliveries.filter((_, i) => fresh[i]);
+    const applied = await applyPayments(tx, applying.map(({ event, requestId }) => ({ orderId: event.payment.order_id, payment: event.payment, move: { actor: `webhook:${event.type}`, requestId } })));
+    let next = 0;
+    return deliveries.map(({ event }, i) => ({ id: event.id, order_id: event.payment.order_id, duplicate: !fresh[i], order: fresh[i] ? applied[next++] : undefined }));
   });
 }

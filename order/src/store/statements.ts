@@ -20,6 +20,7 @@ function build(db: OrderDb) {
       id: p("id"), order_id: p("order_id"), position: p("position") as never, product_name: p("product_name"), quantity: p("quantity") as never, unit_price: p("unit_price") as never, subtotal: p("subtotal") as never,
     }).prepare(),
     orderById: db.select().from(orders).where(eq(orders.id, p("id"))).prepare(),
+    ordersByIds: db.select().from(orders).where(inListParam(orders.id, "ids")).prepare(),
     itemsOf: db.select().from(orderItems).where(eq(orderItems.order_id, p("id"))).orderBy(asc(orderItems.position)).prepare(),
     setPayment: db.update(orders)
       .set({ status: p("status") as never, payment_id: p("payment_id") as never, payment_status: p("payment_status") as never, updated_at: p("now") as never })

@@ -1,6 +1,7 @@
 import { ExponentialBackoff, handleAll, retry, timeout, TimeoutStrategy, wrap } from "cockatiel";
 import type { Logger } from "@platform/shared/logger";
 import type { PaymentGateway } from "../gateway/gateway";
+import type { PaymentRow } from "../db/schema";
 import type { PaymentStore } from "../store/payment-store";
 
 /**
@@ -42,12 +43,11 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
     return work;
   }
 
-  /** Charges many new payments with two transactions in all instead of two each (the batch API). */
-  async function chargeMany(ids: string[], requestIds: Map<string, string>) {
-    // No kick: the caller of the batch hears the outcomes in its answer, so these events can wait for
+  /** Charges many started (PROCESSING) payments, the outcomes written in one transaction (the batch API). */
+  async function chargeMany(started: PaymentRow[], requestIds: Map<string, string>) {
+    // No kick: the caller of the batch hears the outcomes in its answer, so the events can wait for
     // the relay's next poll (250 ms), where they go out together, many to a webhook call, after the
     // answer instead of racing it (the Order Service then finds them already applied).
-    const started = await store.transitionMany(ids, "PENDING", "PROCESSING", "payment.processing", { requestIds });
     const outcomes = await Promise.all(started.map(async (payment) => {
       try {
         return { payment, result: await gatewayPolicy.execute(() => gateway.charge({ paymentId: payment.id, amount: payment.amount, currency: "JPY" })) };
@@ -63,12 +63,12 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
   }
 
   /** `requestIds` (payment id -> request id) go with each payment's webhook events. */
-  function processMany(ids: string[], requestIds: Map<string, string> = new Map()): Promise<void> {
-    const fresh = ids.filter((id) => !active.has(id));
+  function processMany(started: PaymentRow[], requestIds: Map<string, string> = new Map()): Promise<void> {
+    const fresh = started.filter((payment) => !active.has(payment.id));
     const work = chargeMany(fresh, requestIds)
       .catch((error) => logger.error("batch charge failed; the sweep will retry it", { error }))
-      .finally(() => fresh.forEach((id) => active.delete(id)));
-    fresh.forEach((id) => active.set(id, work));
+      .finally(() => fresh.forEach((payment) => active.delete(payment.id)));
+    fresh.forEach((payment) => active.set(payment.id, work));
     return work;
   }
 

@@ -40,6 +40,27 @@ export function createPaymentStore(db: PaymentDb) {
   const moveMany = prepared(db, "payment.moveMany", () => db.update(payments).set({ status: p("to") as never, updated_at: p("now") as never })
     .where(and(inListParam(payments.id, "ids"), eq(payments.status, p("from") as never))).returning().prepare());
 
+  /** Moves many payments from one status to another in one statement, each change announced (the batch path). */
+  async function transitionMany(ids: string[], from: PaymentStatus, to: PaymentStatus, type: PaymentEventType, extra: { failureReasons?: Map<string, string>; requestIds?: Map<string, string> } = {}) {
+    if (!ids.length) return [];
+    return db.transaction(async (tx) => {
+      const now = new Date().toISOString();
+      const rows = await moveMany.execute({ ids: JSON.stringify(ids), from, to, now });
+      const withReasons = [];
+      for (const row of rows) {
+        const reason = extra.failureReasons?.get(row.id);
+        if (reason) await tx.update(payments).set({ failure_reason: reason }).where(eq(payments.id, row.id));
+        withReasons.push({ ...row, failure_reason: reason ?? row.failure_reason });
+      }
+      const events = withReasons.map((row) => {
+        const id = newId("evt");
+        return { id, kind: WEBHOOK_KIND, requestId: extra.requestIds?.get(row.id), payload: { id, type, payment: toPayment(row), created_at: now } };
+      });
+      await enqueue(tx, ...events);
+      return withReasons;
+    });
+  }
+
   return {
     /** Inserts a PENDING payment; the order's existing payment instead when it already has one. */
     async create(input: { order_id: string; amount: number; idempotencyKey?: string }) {
@@ -53,16 +74,23 @@ export function createPaymentStore(db: PaymentDb) {
       return { payment: existing!, created: false };
     },
 
-    /** Inserts many PENDING payments in one transaction; an order that already has one gets it back. */
-    async createMany(inputs: { order_id: string; amount: number }[]) {
+    /**
+     * Inserts many payments in one transaction and starts them (PENDING -> PROCESSING, each change
+     * announced) in the same one, ready to charge; an order that already has a payment gets it back.
+     * `requestIds` (order id -> request id) go with the new payments' events.
+     */
+    async createManyStarted(inputs: { order_id: string; amount: number }[], requestIds: Map<string, string> = new Map()) {
       if (!inputs.length) return [];
       return db.transaction(async () => {
         const now = new Date().toISOString();
-        const mine = new Map<string, PaymentRow>();
+        const inserted: PaymentRow[] = [];
         for (const input of inputs) {
           const [row] = await insertNew.execute({ id: newId("pay"), order_id: input.order_id, amount: input.amount, now });
-          if (row) mine.set(row.order_id, row);
+          if (row) inserted.push(row);
         }
+        const traced = new Map(inserted.flatMap((row) => (requestIds.has(row.order_id) ? [[row.id, requestIds.get(row.order_id)!] as const] : [])));
+        const started = await transitionMany(inserted.map((row) => row.id), "PENDING", "PROCESSING", "payment.processing", { requestIds: traced });
+        const mine = new Map(started.map((row) => [row.order_id, row]));
         const others = inputs.filter((input) => !mine.has(input.order_id)).map((input) => input.order_id);
         const existing = new Map((others.length ? await byOrders.execute({ ids: JSON.stringify(others) }) : []).map((row) => [row.order_id, row]));
         const answered = new Set<string>();
@@ -75,26 +103,7 @@ export function createPaymentStore(db: PaymentDb) {
       });
     },
 
-    /** Moves many payments from one status to another in one statement, each change announced (the batch path). */
-    async transitionMany(ids: string[], from: PaymentStatus, to: PaymentStatus, type: PaymentEventType, extra: { failureReasons?: Map<string, string>; requestIds?: Map<string, string> } = {}) {
-      if (!ids.length) return [];
-      return db.transaction(async (tx) => {
-        const now = new Date().toISOString();
-        const rows = await moveMany.execute({ ids: JSON.stringify(ids), from, to, now });
-        const withReasons = [];
-        for (const row of rows) {
-          const reason = extra.failureReasons?.get(row.id);
-          if (reason) await tx.update(payments).set({ failure_reason: reason }).where(eq(payments.id, row.id));
-          withReasons.push({ ...row, failure_reason: reason ?? row.failure_reason });
-        }
-        const events = withReasons.map((row) => {
-          const id = newId("evt");
-          return { id, kind: WEBHOOK_KIND, requestId: extra.requestIds?.get(row.id), payload: { id, type, payment: toPayment(row), created_at: now } };
-        });
-        await enqueue(tx, ...events);
-        return withReasons;
-      });
-    },
+    transitionMany,
 
     async getMany(ids: string[]) {
       return ids.length ? byIds.execute({ ids: JSON.stringify(ids) }) : [];

@@ -117,17 +117,30 @@ export function createOutboxRelay(options: RelayOptions) {
     });
   }
 
-  /** `answered` hears the outcomes as soon as the receivers answer, before they are recorded. */
-  async function deliverRows(rows: OutboxRow[], answered?: (results: Result[]) => void) {
+  async function deliverRows(rows: OutboxRow[]) {
     rows.forEach((row) => inFlight.add(row.id));
     try {
       const results = (await Promise.all(deliverAll(rows))).flat();
-      answered?.(results);
       await record(rows, results);
       return results;
     } finally {
       rows.forEach((row) => inFlight.delete(row.id));
     }
+  }
+
+  /**
+   * Delivers and resolves with the outcomes as soon as the receivers answered; recording them goes on
+   * meanwhile (the rows stay in flight until it is done, so the poll does not send them again).
+   */
+  const recording = new Set<Promise<void>>();
+  async function deliverThenRecord(rows: OutboxRow[]) {
+    rows.forEach((row) => inFlight.add(row.id));
+    const results = (await Promise.all(deliverAll(rows))).flat();
+    const recorded: Promise<void> = record(rows, results)
+      .catch((error) => logger.error("recording outbox deliveries failed; they will be sent again", { error }))
+      .finally(() => (rows.forEach((row) => inFlight.delete(row.id)), recording.delete(recorded)));
+    recording.add(recorded);
+    return results;
   }
 
   const waiting: { ids: string[]; resolve: (results: Result[]) => void }[] = [];
@@ -137,19 +150,19 @@ export function createOutboxRelay(options: RelayOptions) {
     while (waiting.length) {
       const group = waiting.splice(0, waiting.length);
       const ids = group.flatMap((g) => g.ids);
-      // callers hear as soon as the receivers answered: a crash before the record only means a repeat
-      const answer = (results: Result[]) => {
-        const byId = new Map(results.map((r) => [r.id, r]));
-        for (const g of group) g.resolve(g.ids.flatMap((id) => byId.get(id) ?? []));
-      };
+      let results: Result[] = [];
       try {
         const rows = await pendingByIds.execute({ ids: JSON.stringify(ids) });
-        if (rows.length) await deliverRows(rows, answer);
+        // callers hear as soon as the receivers answered, and the next flush starts while this one is
+        // recorded: a crash before the record only means a repeat, which every receiver dedupes
+        if (rows.length) results = await deliverThenRecord(rows);
       } catch (error) {
         logger.error("outbox delivery failed; the relay will retry", { error });
       } finally {
-        ids.forEach((id) => inFlight.delete(id));
-        answer([]); // those not answered above (already delivered, or the pass failed): nothing to report
+        const delivering = new Set(results.map((r) => r.id));
+        ids.forEach((id) => delivering.has(id) || inFlight.delete(id)); // the rest are the record's to release
+        const byId = new Map(results.map((r) => [r.id, r]));
+        for (const g of group) g.resolve(g.ids.flatMap((id) => byId.get(id) ?? [])); // missing: already delivered, or the pass failed
       }
     }
     flushing = false;
@@ -208,6 +221,7 @@ export function createOutboxRelay(options: RelayOptions) {
       running = false;
       wake?.();
       await loop;
+      await Promise.all(recording);
     },
     async counts() {
       const rows = await db.select({ status: outbox.status, n: count() }).from(outbox).groupBy(outbox.status);

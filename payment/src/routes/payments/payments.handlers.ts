@@ -41,11 +41,11 @@ export function paymentHandlers({ store, processor, relay, syncWaitMs }: Payment
   const batch: RouteHandler<typeof routes.batch, AppEnv> = async (c) => {
     const items = c.req.valid("json").payments.map((item) => CreatePaymentBody.safeParse(item));
     const valid = items.flatMap((item) => (item.success ? [item.data] : []));
-    const stored = await store.createMany(valid);
-    const created = stored.filter((s) => s.created).map((s) => s.payment.id);
     const requestIds = new Map(c.req.valid("json").payments.flatMap((item) => (item.request_id ? [[String(item.order_id), item.request_id] as const] : [])));
-    const traced = new Map(stored.filter((s) => s.created && requestIds.has(s.payment.order_id)).map((s) => [s.payment.id, requestIds.get(s.payment.order_id)!]));
-    if (created.length) await Promise.race([processor.processMany(created, traced), Bun.sleep(syncWaitMs)]);
+    const stored = await store.createManyStarted(valid, requestIds);
+    const started = stored.filter((s) => s.created).map((s) => s.payment);
+    const traced = new Map(started.filter((p) => requestIds.has(p.order_id)).map((p) => [p.id, requestIds.get(p.order_id)!]));
+    if (started.length) await Promise.race([processor.processMany(started, traced), Bun.sleep(syncWaitMs)]);
     const current = new Map((await store.getMany(stored.map((s) => s.payment.id))).map((p) => [p.id, p]));
     let next = 0;
     const results = items.map((item, i) => {
