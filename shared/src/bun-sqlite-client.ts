@@ -1,14 +1,18 @@
 import type { Client, InArgs, InStatement, ResultSet, Row, Transaction, TransactionMode } from "@libsql/client";
 import { Database, type SQLQueryBindings, type Statement } from "bun:sqlite";
+import { startCheckpointer } from "./checkpointer";
 
 /**
- * A local SQLite file behind the @libsql/client interface, on Bun's built-in driver, so drizzle's
- * libSQL driver (and everything written on it) runs unchanged. Measured on this machine: about 5 µs
+ * A local SQLite file (WAL, a busy timeout, foreign keys, checkpoints on a worker thread) behind the
+ * @libsql/client interface, on Bun's built-in driver, so drizzle's libSQL driver (and everything
+ * written on it) runs unchanged. Measured on this machine: about 5 µs
  * per primary-key read against about 100 µs through @libsql/client's local mode (README, Benchmarks).
  * Remote libSQL URLs still use @libsql/client.
  */
 export function createBunSqliteClient(path: string): Client {
   const db = new Database(path, { create: true, strict: false });
+  for (const pragma of ["journal_mode = WAL", "busy_timeout = 5000", "synchronous = NORMAL", "foreign_keys = ON"]) db.run(`PRAGMA ${pragma}`);
+  const checkpointer = startCheckpointer(db, path);
   let open = true;
 
   function execute(statement: InStatement): ResultSet {
@@ -89,7 +93,13 @@ export function createBunSqliteClient(path: string): Client {
     reconnect: async () => undefined,
     close() {
       if (open) {
+        checkpointer.stop();
         for (const { query } of statements.values()) query.finalize();
+        try {
+          db.run("PRAGMA wal_checkpoint(TRUNCATE)"); // the next start need not read the log back
+        } catch {
+          // busy: SQLite recovers from the log at the next open
+        }
         db.close();
       }
       open = false;

@@ -34,9 +34,6 @@ export async function openDatabase(url: string, authToken?: string) {
   const local = url.startsWith("file:");
   if (local) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
   const raw = local ? createBunSqliteClient(url.slice("file:".length)) : createClient({ url, authToken });
-  if (local) {
-    for (const pragma of ["journal_mode = WAL", "busy_timeout = 5000", "synchronous = NORMAL", "foreign_keys = ON"]) await raw.execute(`PRAGMA ${pragma}`);
-  }
   const mutex = new Mutex();
   const current = new AsyncLocalStorage<Transaction>();
 
