@@ -11,7 +11,7 @@ import { startCheckpointer } from "./checkpointer";
  */
 export function createBunSqliteClient(path: string): Client {
   const db = new Database(path, { create: true, strict: false });
-  for (const pragma of ["journal_mode = WAL", "busy_timeout = 5000", "synchronous = NORMAL", "foreign_keys = ON"]) db.run(`PRAGMA ${pragma}`);
+  for (const pragma of ["busy_timeout = 5000", "journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON"]) db.run(`PRAGMA ${pragma}`);
   const checkpointer = startCheckpointer(db, path);
   let open = true;
 

@@ -37,14 +37,7 @@ export async function openDatabase(url: string, authToken?: string) {
   const mutex = new Mutex();
   const current = new AsyncLocalStorage<Transaction>();
 
-  const locked = async <T>(work: () => Promise<T>) => {
-    const release = await mutex.acquire();
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  };
+  const locked = <T>(work: () => Promise<T>) => mutex.run(work);
 
   // the statement methods, each made once (drizzle reads client.execute on every statement)
   const routed = new Map(["execute", "batch", "executeMultiple", "migrate"].map((property) => {
