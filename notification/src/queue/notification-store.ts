@@ -24,7 +24,7 @@ export function createNotificationStore(db: NotificationDb) {
     id: p("id"), order_id: p("order_id"), channel: p("channel") as never, template: p("template") as never, recipient: p("recipient"),
     recipient_name: p("recipient_name"), status: "PENDING", subject: p("subject"), body: p("body"), html: p("html"),
     next_attempt_at: p("now") as never, idempotency_key: p("idempotency_key"), created_at: p("created_at"),
-  }).onConflictDoNothing({ target: notifications.idempotency_key }).returning().prepare());
+  }).onConflictDoNothing({ target: notifications.idempotency_key }).returning({ id: notifications.id }).prepare());
   const byKey = prepared(db, "notification.byKey", () => db.select().from(notifications).where(eq(notifications.idempotency_key, p("key"))).prepare());
 
   return {
@@ -34,13 +34,15 @@ export function createNotificationStore(db: NotificationDb) {
         const rows: NotificationRow[] = [];
         for (const item of batch) {
           const now = Date.now();
-          const [row] = await insert.execute({
+          const row: NotificationRow = {
             id: newId("ntf"), order_id: item.order_id, channel: item.channel, template: item.template, recipient: item.recipient,
             recipient_name: typeof item.variables.customer_name === "string" ? item.variables.customer_name : null,
-            subject: item.rendered.subject, body: item.rendered.body, html: item.rendered.html ?? null,
-            now, idempotency_key: item.idempotencyKey ?? null, created_at: iso(now),
-          });
-          rows.push(row ?? (await byKey.execute({ key: item.idempotencyKey! }))[0]!);
+            status: "PENDING", subject: item.rendered.subject, body: item.rendered.body, html: item.rendered.html ?? null,
+            attempts: 0, error: null, next_attempt_at: now, sending_since: null, idempotency_key: item.idempotencyKey ?? null, created_at: iso(now), sent_at: null,
+          };
+          // the row is known already: reading its few KB of text back would only copy them again
+          const [inserted] = await insert.execute({ ...row, now });
+          rows.push(inserted ? row : (await byKey.execute({ key: item.idempotencyKey! }))[0]!);
         }
         return rows;
       });

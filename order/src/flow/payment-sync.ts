@@ -43,7 +43,8 @@ async function applyTo(tx: Tx, order: OrderRow, payment: Payment, move: Move) {
   const news = current.payment_id !== payment.id || isNewerPaymentStatus(current.payment_status, payment.status);
   if (steps.length || news) {
     const status = steps.at(-1) ?? current.status;
-    [current] = await statements.setPayment.execute({ id: orderId, status, payment_id: payment.id, payment_status: payment.status, now }) as [typeof current];
+    current = { ...current, status, payment_id: payment.id, payment_status: payment.status, updated_at: now }; // the row is ours inside the transaction
+    await statements.setPayment.execute({ id: orderId, status, payment_id: payment.id, payment_status: payment.status, now });
     let from = order.status;
     for (const to of steps) {
       await statements.addHistory.execute({ order_id: orderId, from, to, actor: move.actor, reason: payment.failure_reason ?? move.reason ?? null, request_id: move.requestId ?? null, now });

@@ -37,14 +37,16 @@ export function createOrderStore(db: OrderDb) {
     async insert(tx: Tx, input: NewOrder, meta: { requestId?: string; importId?: string; externalRef?: string; actor?: string } = {}) {
       const now = new Date().toISOString();
       const id = newId("ord");
-      const [row] = await statements.insertOrder.execute({
+      const row: OrderRow = {
         id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone ?? null,
-        total_amount: orderTotal(input.items), import_id: meta.importId ?? null, external_ref: meta.externalRef ?? null, now,
-      });
+        status: "PENDING", total_amount: orderTotal(input.items), currency: "JPY", payment_id: null, payment_status: null, refund_requested_at: null,
+        carrier: null, tracking_number: null, import_id: meta.importId ?? null, external_ref: meta.externalRef ?? null, created_at: now, updated_at: now,
+      };
+      await statements.insertOrder.execute({ ...row, now }); // the row is known: no need to read it back
       const items = input.items.map((item, position) => ({ id: newId("itm"), order_id: id, position, ...item, subtotal: item.quantity * item.unit_price }));
       for (const item of items) await statements.insertItem.execute(item);
       await statements.addHistory.execute({ order_id: id, from: null, to: "PENDING", actor: meta.actor ?? "api", reason: null, request_id: meta.requestId ?? null, now });
-      const order = toOrder(row!, items);
+      const order = toOrder(row, items);
       const messageIds = await enqueue(tx, paymentRequest(order, meta.requestId), orderMail(order, "ORDER_CONFIRMATION", {}, meta.requestId));
       return { order, messageIds };
     },

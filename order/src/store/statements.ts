@@ -15,7 +15,7 @@ function build(db: OrderDb) {
     insertOrder: db.insert(orders).values({
       id: p("id"), customer_name: p("customer_name"), customer_email: p("customer_email"), customer_phone: p("customer_phone"), status: "PENDING",
       total_amount: p("total_amount") as never, currency: "JPY", import_id: p("import_id"), external_ref: p("external_ref"), created_at: p("now"), updated_at: p("now"),
-    }).returning().prepare(),
+    }).prepare(),
     insertItem: db.insert(orderItems).values({
       id: p("id"), order_id: p("order_id"), position: p("position") as never, product_name: p("product_name"), quantity: p("quantity") as never, unit_price: p("unit_price") as never, subtotal: p("subtotal") as never,
     }).prepare(),
@@ -24,7 +24,7 @@ function build(db: OrderDb) {
     itemsOf: db.select().from(orderItems).where(eq(orderItems.order_id, p("id"))).orderBy(asc(orderItems.position)).prepare(),
     setPayment: db.update(orders)
       .set({ status: p("status") as never, payment_id: p("payment_id") as never, payment_status: p("payment_status") as never, updated_at: p("now") as never })
-      .where(eq(orders.id, p("id"))).returning().prepare(),
+      .where(eq(orders.id, p("id"))).prepare(),
     addHistory: db.insert(statusHistory).values({
       order_id: p("order_id"), from_status: p("from") as never, to_status: p("to") as never, actor: p("actor"), reason: p("reason"), request_id: p("request_id"), created_at: p("now"),
     }).prepare(),

@@ -34,7 +34,7 @@ export function createPaymentStore(db: PaymentDb) {
   // Payment Service's CPU under load
   const insertNew = prepared(db, "payment.insertNew", () => db.insert(payments).values({
     id: p("id"), order_id: p("order_id"), amount: p("amount") as never, currency: "JPY", status: "PENDING", created_at: p("now"), updated_at: p("now"),
-  }).onConflictDoNothing({ target: payments.order_id }).returning().prepare());
+  }).onConflictDoNothing({ target: payments.order_id }).returning({ id: payments.id }).prepare());
   const byOrders = prepared(db, "payment.byOrders", () => db.select().from(payments).where(inListParam(payments.order_id, "ids")).prepare());
   const byIds = prepared(db, "payment.byIds", () => db.select().from(payments).where(inListParam(payments.id, "ids")).prepare());
   const moveMany = prepared(db, "payment.moveMany", () => db.update(payments).set({ status: p("to") as never, updated_at: p("now") as never })
@@ -83,10 +83,10 @@ export function createPaymentStore(db: PaymentDb) {
       if (!inputs.length) return [];
       return db.transaction(async () => {
         const now = new Date().toISOString();
-        const inserted: PaymentRow[] = [];
+        const inserted: { id: string; order_id: string }[] = [];
         for (const input of inputs) {
-          const [row] = await insertNew.execute({ id: newId("pay"), order_id: input.order_id, amount: input.amount, now });
-          if (row) inserted.push(row);
+          const id = newId("pay");
+          if ((await insertNew.execute({ id, order_id: input.order_id, amount: input.amount, now })).length) inserted.push({ id, order_id: input.order_id });
         }
         const traced = new Map(inserted.flatMap((row) => (requestIds.has(row.order_id) ? [[row.id, requestIds.get(row.order_id)!] as const] : [])));
         const started = await transitionMany(inserted.map((row) => row.id), "PENDING", "PROCESSING", "payment.processing", { requestIds: traced });
