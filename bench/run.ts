@@ -2,6 +2,7 @@
 // the figures next to a bare Hono app measured in the same run on the same machine.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { serviceProcessEnv } from "@platform/shared/process-env";
 import { freePort, startService, tempDir, waitFor, type ServiceProcess } from "@platform/shared/testing/service-process";
 import { sampleCsv } from "@platform/order/src/imports/sample-csv";
 import { load, type LoadResult } from "./load";
@@ -16,6 +17,16 @@ const memory = (pid: number) => {
   const kb = (key: string) => Number(/(\d+) kB/.exec(status.split("\n").find((l) => l.startsWith(key)) ?? "")?.[1] ?? NaN);
   return { rssMb: kb("VmRSS:") / 1024, peakMb: kb("VmHWM:") / 1024 };
 };
+function printMemory(when: string, key: string) {
+  console.log(`\nmemory ${when} (target < 150 MB each):`);
+  const figures: Record<string, { rssMb: number; peakMb: number }> = {};
+  for (const [name, service] of Object.entries(services)) {
+    figures[name] = memory(service.pid);
+    console.log(`${name.padEnd(13)} RSS ${fmt(figures[name].rssMb)} MB, peak ${fmt(figures[name].peakMb)} MB`);
+  }
+  results[key] = figures;
+  console.log();
+}
 function report(name: string, result: LoadResult, baseline?: LoadResult) {
   results[name] = { ...result, ratio: baseline ? result.perSecond / baseline.perSecond : undefined };
   const ratio = baseline ? `  ${fmt((100 * result.perSecond) / baseline.perSecond)}% of bare` : "";
@@ -27,7 +38,7 @@ console.log(`bench: ${SECONDS} s per run after a 2 s warm-up, loopback, ${naviga
 
 // 1. The baseline, alone on the machine.
 const barePort = freePort();
-const bare = Bun.spawn(["bun", join(import.meta.dir, "bare-hono.ts")], { env: { ...process.env, PORT: String(barePort) }, stdout: "ignore" });
+const bare = Bun.spawn(["bun", join(import.meta.dir, "bare-hono.ts")], { env: { ...process.env, ...serviceProcessEnv, PORT: String(barePort) }, stdout: "ignore" }); // started as the services are
 await waitFor("bare hono", async () => (await fetch(`http://127.0.0.1:${barePort}/item`)).ok);
 const bareGet = await load({ concurrency: 32, seconds: SECONDS, request: () => new Request(`http://127.0.0.1:${barePort}/item`) });
 report("bare Hono GET (32 clients)", bareGet);
@@ -71,6 +82,7 @@ const paid = (response: Response, body: string) => response.status === 201 && bo
 for (const concurrency of [32, 64]) {
   report(`create order, paid (${concurrency} clients)`, await load({ concurrency, seconds: SECONDS, request: createOrder, accept: paid }), barePost);
 }
+printMemory("after the order runs", "rss_after_orders");
 
 // 3. Reads with SEED orders in the database.
 await services.order!.stop();
@@ -82,12 +94,7 @@ report("GET order by id (32 clients)", await load({ concurrency: 32, seconds: SE
 report("GET order list page (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: (i) => new Request(`${orderUrl}/api/v1/orders?limit=20&skip=${(i * 20) % 2000}`) }), bareGet);
 report("GET list, status filter (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: () => new Request(`${orderUrl}/api/v1/orders?limit=20&status=SHIPPED`) }), bareGet);
 
-console.log("\nmemory after the order and read runs (target < 150 MB each):");
-for (const [name, service] of Object.entries(services)) {
-  const { rssMb, peakMb } = memory(service.pid);
-  results[`rss_${name}`] = { rssMb, peakMb };
-  console.log(`${name.padEnd(13)} RSS ${fmt(rssMb)} MB, peak ${fmt(peakMb)} MB`);
-}
+printMemory("after the read runs (the order service restarted for the seed)", "rss_after_reads");
 
 // 4. Bulk import: a fresh order process, so its peak RSS is the import's.
 await services.order!.stop();

@@ -1,6 +1,7 @@
 // `bun run start`: every service and the dashboard (http://localhost:5173) on its default port with embedded
 // defaults, their JSON logs turned into readable prefixed lines; Ctrl-C stops them all cleanly.
 import { join } from "node:path";
+import { serviceProcessEnv } from "../shared/src/process-env";
 
 const root = join(import.meta.dir, "..");
 const services = [
@@ -11,7 +12,7 @@ const services = [
 ];
 
 // The Order Service started here takes payment events in batches (README, Configuration).
-const stackDefaults = { WEBHOOK_BATCH_MAX: "100" };
+const stackDefaults = { ...serviceProcessEnv, WEBHOOK_BATCH_MAX: "100" };
 
 const children = services.map((service) => {
   const child = Bun.spawn(service.cmd, { cwd: root, env: { ...stackDefaults, ...process.env }, stdout: "pipe", stderr: "pipe", stdin: "ignore" });

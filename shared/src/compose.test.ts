@@ -1,6 +1,7 @@
 import { expect, test } from "bun:test";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { serviceProcessEnv } from "./process-env";
 
 // There is no Docker engine here, so the file is checked for what `docker compose` would rely on.
 const compose = parse(await Bun.file(join(import.meta.dir, "../../compose.yaml")).text(), { merge: true });
@@ -35,6 +36,7 @@ test("compose.yaml serves the dashboard on 5173, pointing the browser at the pub
   for (const name of Object.keys(expected)) expect(compose.services[name].ports).toContain(`${expected[name]}:${expected[name]}`);
 });
 
-test("compose.yaml runs the stack as bun run start does: payment events to the Order Service in batches", () => {
+test("compose.yaml runs the stack as bun run start does: payment events to the Order Service in batches, the heap sized as the process env says", () => {
   expect(compose.services.payment.environment.WEBHOOK_BATCH_MAX).toBe("100");
+  for (const name of Object.keys(expected)) expect(compose.services[name].environment).toMatchObject(serviceProcessEnv);
 });

@@ -2,6 +2,7 @@ import type { Subprocess } from "bun";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { serviceProcessEnv } from "../process-env";
 
 const root = resolve(import.meta.dir, "../../..");
 
@@ -44,7 +45,7 @@ export async function startService(service: "order" | "payment" | "notification"
 
   async function launch() {
     proc = Bun.spawn(["bun", join(root, service, "src/index.ts")], {
-      env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port), DATA_DIR: dataDir },
+      env: { ...process.env, ...serviceProcessEnv, LOG_LEVEL: "warn", ...env, PORT: String(port), DATA_DIR: dataDir },
       stdout: "pipe", stderr: "pipe", stdin: "ignore",
     });
     for (const stream of [proc.stdout, proc.stderr]) {
