@@ -70,6 +70,17 @@ describe("webhooks in batches (WEBHOOK_BATCH_MAX > 1)", () => {
     expect(types.filter((t) => t === "payment.completed")).toHaveLength(30);
   });
 
+  test("each payment of a batch carries its own request id to its events", async () => {
+    const response = await fetch(`${toBatching.url}/api/v1/payments/batch`, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ payments: [0, 1, 2].map((i) => ({ order_id: `ord_traced_${i}`, amount: 1000 + i, request_id: `req-traced-${i}` })) }),
+    });
+    expect(response.status).toBe(200);
+    const traced = () => [...batching.uniqueEvents().values()].filter((e) => e.payment.order_id.startsWith("ord_traced_"));
+    await waitFor("six events", () => traced().length === 6);
+    for (const event of traced()) expect(batching.requestIds.get(event.id)).toBe(`req-traced-${event.payment.order_id.slice(-1)}`);
+  });
+
   test("an Order Service without the batch route gets the same events one by one", async () => {
     expect((await payMany(toOlder, "ord_older_hook")).status).toBe(200);
     await waitFor("60 events", () => older.uniqueEvents().size === 60);

@@ -5,7 +5,7 @@
  * BUN_JSC_forceRAMSize tells the JavaScript engine to size its heap as on a 256 MiB machine (Bun's
  * equivalent of Node's --max-old-space-size, per its maintainers). Left to the 24 GiB it sees here,
  * the heap grew between collections until the Order Service peaked at 145–151 MB under the order
- * benchmark; with it, 115–119 MB, for about 3 % more CPU. It must be in the environment the process
+ * benchmark; with it, 115–126 MB, for about 3 % more CPU. It must be in the environment the process
  * starts with: the engine reads it before any code (or .env) runs.
  */
 export const serviceProcessEnv = {

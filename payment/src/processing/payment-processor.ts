@@ -62,7 +62,7 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
     await store.transitionMany([...declined.keys()], "PROCESSING", "FAILED", "payment.failed", { failureReasons: declined, requestIds });
   }
 
-  /** `requestIds` (payment id -> request id) go with each payment's webhook events. */
+  /** `requestIds` (order id -> request id) go with each payment's webhook events. */
   function processMany(started: PaymentRow[], requestIds: Map<string, string> = new Map()): Promise<void> {
     const fresh = started.filter((payment) => !active.has(payment.id));
     const work = chargeMany(fresh, requestIds)

@@ -40,7 +40,10 @@ export function createPaymentStore(db: PaymentDb) {
   const moveMany = prepared(db, "payment.moveMany", () => db.update(payments).set({ status: p("to") as never, updated_at: p("now") as never })
     .where(and(inListParam(payments.id, "ids"), eq(payments.status, p("from") as never))).returning().prepare());
 
-  /** Moves many payments from one status to another in one statement, each change announced (the batch path). */
+  /**
+   * Moves many payments from one status to another in one statement, each change announced (the batch
+   * path). `requestIds` (order id -> request id, as the batch request gives them) go with the events.
+   */
   async function transitionMany(ids: string[], from: PaymentStatus, to: PaymentStatus, type: PaymentEventType, extra: { failureReasons?: Map<string, string>; requestIds?: Map<string, string> } = {}) {
     if (!ids.length) return [];
     return db.transaction(async (tx) => {
@@ -54,7 +57,7 @@ export function createPaymentStore(db: PaymentDb) {
       }
       const events = withReasons.map((row) => {
         const id = newId("evt");
-        return { id, kind: WEBHOOK_KIND, requestId: extra.requestIds?.get(row.id), payload: { id, type, payment: toPayment(row), created_at: now } };
+        return { id, kind: WEBHOOK_KIND, requestId: extra.requestIds?.get(row.order_id), payload: { id, type, payment: toPayment(row), created_at: now } };
       });
       await enqueue(tx, ...events);
       return withReasons;
@@ -88,8 +91,7 @@ export function createPaymentStore(db: PaymentDb) {
           const id = newId("pay");
           if ((await insertNew.execute({ id, order_id: input.order_id, amount: input.amount, now })).length) inserted.push({ id, order_id: input.order_id });
         }
-        const traced = new Map(inserted.flatMap((row) => (requestIds.has(row.order_id) ? [[row.id, requestIds.get(row.order_id)!] as const] : [])));
-        const started = await transitionMany(inserted.map((row) => row.id), "PENDING", "PROCESSING", "payment.processing", { requestIds: traced });
+        const started = await transitionMany(inserted.map((row) => row.id), "PENDING", "PROCESSING", "payment.processing", { requestIds });
         const mine = new Map(started.map((row) => [row.order_id, row]));
         const others = inputs.filter((input) => !mine.has(input.order_id)).map((input) => input.order_id);
         const existing = new Map((others.length ? await byOrders.execute({ ids: JSON.stringify(others) }) : []).map((row) => [row.order_id, row]));

@@ -117,30 +117,20 @@ export function createOutboxRelay(options: RelayOptions) {
     });
   }
 
-  async function deliverRows(rows: OutboxRow[]) {
-    rows.forEach((row) => inFlight.add(row.id));
-    try {
-      const results = (await Promise.all(deliverAll(rows))).flat();
-      await record(rows, results);
-      return results;
-    } finally {
-      rows.forEach((row) => inFlight.delete(row.id));
-    }
-  }
-
   /**
-   * Delivers and resolves with the outcomes as soon as the receivers answered; recording them goes on
-   * meanwhile (the rows stay in flight until it is done, so the poll does not send them again).
+   * Delivers the rows and resolves with the outcomes as soon as the receivers answered; `recorded`
+   * settles once they are written down. The rows stay in flight until then, so the poll does not
+   * send them again.
    */
   const recording = new Set<Promise<void>>();
-  async function deliverThenRecord(rows: OutboxRow[]) {
+  async function deliverRows(rows: OutboxRow[]) {
     rows.forEach((row) => inFlight.add(row.id));
     const results = (await Promise.all(deliverAll(rows))).flat();
     const recorded: Promise<void> = record(rows, results)
       .catch((error) => logger.error("recording outbox deliveries failed; they will be sent again", { error }))
       .finally(() => (rows.forEach((row) => inFlight.delete(row.id)), recording.delete(recorded)));
     recording.add(recorded);
-    return results;
+    return { results, recorded };
   }
 
   const waiting: { ids: string[]; resolve: (results: Result[]) => void }[] = [];
@@ -155,7 +145,7 @@ export function createOutboxRelay(options: RelayOptions) {
         const rows = await pendingByIds.execute({ ids: JSON.stringify(ids) });
         // callers hear as soon as the receivers answered, and the next flush starts while this one is
         // recorded: a crash before the record only means a repeat, which every receiver dedupes
-        if (rows.length) results = await deliverThenRecord(rows);
+        if (rows.length) ({ results } = await deliverRows(rows));
       } catch (error) {
         logger.error("outbox delivery failed; the relay will retry", { error });
       } finally {
@@ -170,7 +160,7 @@ export function createOutboxRelay(options: RelayOptions) {
 
   async function runOnce(): Promise<number> {
     const rows = await due.execute({ now: Date.now(), busy: JSON.stringify([...inFlight]), limit: batchSize });
-    if (rows.length) await deliverRows(rows);
+    if (rows.length) await (await deliverRows(rows)).recorded;
     return rows.length;
   }
 

@@ -13,6 +13,7 @@ export function startWebhookReceiver(secret: string, options: { batchRoute?: boo
   const deliveries: ReceivedEvent[] = [];
   const rejected: string[] = [];
   const posts = { single: 0, batch: 0 };
+  const requestIds = new Map<string, string | undefined>();
 
   const fetch = async (request: Request) => {
     const batch = new URL(request.url).pathname === "/api/v1/webhooks/payment/batch";
@@ -25,8 +26,11 @@ export function startWebhookReceiver(secret: string, options: { batchRoute?: boo
       rejected.push(header);
       return new Response("bad signature", { status: 401 });
     }
-    if (batch) deliveries.push(...(JSON.parse(raw).events as (ReceivedEvent & { request_id?: string })[]).map(({ request_id: _r, ...event }) => event));
-    else deliveries.push(JSON.parse(raw));
+    const events: (ReceivedEvent & { request_id?: string })[] = batch ? JSON.parse(raw).events : [JSON.parse(raw)];
+    for (const { request_id, ...event } of events) {
+      deliveries.push(event);
+      requestIds.set(event.id, batch ? request_id ?? undefined : request.headers.get("X-Request-Id") ?? undefined);
+    }
     posts[batch ? "batch" : "single"]++;
     return new Response(null, { status: 204 });
   };
@@ -38,6 +42,8 @@ export function startWebhookReceiver(secret: string, options: { batchRoute?: boo
     rejected,
     /** How many signed POSTs arrived on each route. */
     posts,
+    /** Each event's request id: its `request_id` in a batch, the X-Request-Id header of a single POST. */
+    requestIds,
     /** Event ids seen, each once: what the receiver acted on after deduplication. */
     uniqueEvents() {
       return new Map(deliveries.map((event) => [event.id, event]));

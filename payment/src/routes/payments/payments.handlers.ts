@@ -44,8 +44,7 @@ export function paymentHandlers({ store, processor, relay, syncWaitMs }: Payment
     const requestIds = new Map(c.req.valid("json").payments.flatMap((item) => (item.request_id ? [[String(item.order_id), item.request_id] as const] : [])));
     const stored = await store.createManyStarted(valid, requestIds);
     const started = stored.filter((s) => s.created).map((s) => s.payment);
-    const traced = new Map(started.filter((p) => requestIds.has(p.order_id)).map((p) => [p.id, requestIds.get(p.order_id)!]));
-    if (started.length) await Promise.race([processor.processMany(started, traced), Bun.sleep(syncWaitMs)]);
+    if (started.length) await Promise.race([processor.processMany(started, requestIds), Bun.sleep(syncWaitMs)]);
     const current = new Map((await store.getMany(stored.map((s) => s.payment.id))).map((p) => [p.id, p]));
     let next = 0;
     const results = items.map((item, i) => {
