@@ -2,44 +2,34 @@ import type { Client, InArgs, InStatement, ResultSet, Row, Transaction, Transact
 import { Database, type SQLQueryBindings, type Statement } from "bun:sqlite";
 import { startCheckpointer } from "./checkpointer";
 
+export type LocalClient = Client & {
+  /** Runs a select on the read connection: committed data only, never waiting for a writer (WAL). */
+  read(statement: InStatement): ResultSet;
+  /** The same, with the rows as SQLite gives them: plain objects by column name. */
+  readObjects(sql: string, args: InArgs): Record<string, unknown>[];
+};
+
 /**
  * A local SQLite file (WAL, a busy timeout, foreign keys, checkpoints on a worker thread) behind the
  * @libsql/client interface, on Bun's built-in driver, so drizzle's libSQL driver (and everything
  * written on it) runs unchanged. Measured on this machine: about 5 µs
  * per primary-key read against about 100 µs through @libsql/client's local mode (README, Benchmarks).
  * Remote libSQL URLs still use @libsql/client.
+ *
+ * Beside the connection that writes there is one that only reads (`read`, `readObjects`): in WAL
+ * mode it sees every committed transaction and none in progress, so selects made outside a
+ * transaction need not wait for one to finish.
  */
-export function createBunSqliteClient(path: string): Client {
+export function createBunSqliteClient(path: string): LocalClient {
   const db = new Database(path, { create: true, strict: false });
   for (const pragma of ["busy_timeout = 5000", "journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON"]) db.run(`PRAGMA ${pragma}`);
   const checkpointer = startCheckpointer(db, path);
+  const readOnly = new Database(path, { strict: false });
+  for (const pragma of ["busy_timeout = 5000", "query_only = ON"]) readOnly.run(`PRAGMA ${pragma}`);
+  const writer = connection(db);
+  const reader = connection(readOnly);
+  const execute = writer.execute;
   let open = true;
-
-  function execute(statement: InStatement): ResultSet {
-    const { sql, args } = typeof statement === "string" ? { sql: statement, args: [] as InArgs } : { sql: statement.sql, args: statement.args ?? [] };
-    const { query, columns } = compiled(sql);
-    const bindings = bind(args);
-    if (!columns.length) {
-      const { changes, lastInsertRowid } = query.run(...bindings);
-      return resultSet([], [], changes, BigInt(lastInsertRowid));
-    }
-    const values = query.values(...bindings) as unknown[][];
-    return resultSet(columns, values.map((row) => toRow(columns, row)), values.length, undefined);
-  }
-
-  // each SQL text compiled once, with its column names (bun:sqlite's columnNames getter builds a new
-  // array on every read, which showed at 4 % of the Order Service's CPU under load)
-  const statements = new Map<string, { query: Statement; columns: string[] }>();
-  function compiled(sql: string) {
-    let statement = statements.get(sql);
-    if (!statement) {
-      const cached = statements.size < 500;
-      const query = cached ? db.prepare(sql) : db.query(sql);
-      statement = { query, columns: query.columnNames };
-      if (cached) statements.set(sql, statement);
-    }
-    return statement;
-  }
 
   function inTransaction<T>(mode: TransactionMode, work: () => T): T {
     db.run(mode === "read" ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
@@ -89,12 +79,15 @@ export function createBunSqliteClient(path: string): Client {
         },
       } as Transaction;
     },
+    read: reader.execute,
+    readObjects: reader.objects,
     sync: async () => undefined,
     reconnect: async () => undefined,
     close() {
       if (open) {
         checkpointer.stop();
-        for (const { query } of statements.values()) query.finalize();
+        reader.close();
+        writer.finalize();
         try {
           db.run("PRAGMA wal_checkpoint(TRUNCATE)"); // the next start need not read the log back
         } catch {
@@ -105,7 +98,45 @@ export function createBunSqliteClient(path: string): Client {
       open = false;
     },
   };
-  return client as unknown as Client;
+  return client as unknown as LocalClient;
+}
+
+/** One SQLite connection's statements, each SQL text compiled once. */
+function connection(db: Database) {
+  // compiled with its column names: bun:sqlite's columnNames getter builds a new array on every
+  // read, which showed at 4 % of the Order Service's CPU under load
+  const statements = new Map<string, { query: Statement; columns: string[] }>();
+  function compiled(sql: string) {
+    let statement = statements.get(sql);
+    if (!statement) {
+      const cached = statements.size < 500;
+      const query = cached ? db.prepare(sql) : db.query(sql);
+      statement = { query, columns: query.columnNames };
+      if (cached) statements.set(sql, statement);
+    }
+    return statement;
+  }
+  const finalize = () => statements.forEach(({ query }) => query.finalize());
+
+  return {
+    execute(statement: InStatement): ResultSet {
+      const { sql, args } = typeof statement === "string" ? { sql: statement, args: [] as InArgs } : { sql: statement.sql, args: statement.args ?? [] };
+      const { query, columns } = compiled(sql);
+      const bindings = bind(args);
+      if (!columns.length) {
+        const { changes, lastInsertRowid } = query.run(...bindings);
+        return resultSet([], [], changes, BigInt(lastInsertRowid));
+      }
+      const values = query.values(...bindings) as unknown[][];
+      return resultSet(columns, values.map((row) => toRow(columns, row)), values.length, undefined);
+    },
+    objects: (sql: string, args: InArgs) => compiled(sql).query.all(...bind(args)) as Record<string, unknown>[],
+    finalize,
+    close() {
+      finalize();
+      db.close();
+    },
+  };
 }
 
 function bind(args: InArgs): SQLQueryBindings[] {

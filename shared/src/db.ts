@@ -1,11 +1,11 @@
-import { createClient, type Client, type Transaction } from "@libsql/client";
+import { createClient, type Client, type InArgs, type InStatement, type Transaction } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createBunSqliteClient } from "./bun-sqlite-client";
+import { createBunSqliteClient, type LocalClient } from "./bun-sqlite-client";
 import { Mutex } from "./mutex";
 
 /** At most this many transactions share one commit. */
@@ -29,11 +29,16 @@ export function databaseUrl(settings: DatabaseSettings, service: string): string
  * in an async context in which every statement of this client goes to the open transaction, so code
  * inside may use the ordinary `db` (and its prepared statements) without waiting on itself.
  * Transactions waiting together share one commit (see drain below).
+ *
+ * On a local file, a select made outside a transaction goes to the read connection instead, without
+ * the lock: it sees what is committed, as it would after waiting, and a read never queues behind
+ * writes.
  */
 export async function openDatabase(url: string, authToken?: string) {
   const local = url.startsWith("file:");
   if (local) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
   const raw = local ? createBunSqliteClient(url.slice("file:".length)) : createClient({ url, authToken });
+  const reader = local ? (raw as LocalClient) : undefined;
   const mutex = new Mutex();
   const current = new AsyncLocalStorage<Transaction>();
 
@@ -45,9 +50,22 @@ export async function openDatabase(url: string, authToken?: string) {
     return [property, (...args: unknown[]) => {
       const tx = current.getStore();
       if (tx && property !== "migrate") return (tx[property as "execute"] as Function)(...args);
+      if (reader && property === "execute" && isSelect(args[0] as InStatement)) return readNow(() => reader.read(args[0] as InStatement));
       return locked(() => method.apply(raw, args));
     }];
   }));
+
+  /**
+   * Rows by column name, as SQLite gives them, for the selects of whole rows that run most
+   * (rowsStatement): inside a transaction from it, else from the read connection, else (a libSQL
+   * server) under the lock.
+   */
+  function readObjects(sql: string, args: InArgs): Promise<Record<string, unknown>[]> {
+    const tx = current.getStore();
+    if (tx) return tx.execute({ sql, args }).then((result) => result.rows);
+    if (reader) return readNow(() => reader.readObjects(sql, args));
+    return locked(() => raw.execute({ sql, args })).then((result) => result.rows);
+  }
   const client = new Proxy(raw, {
     get(target, property) {
       const statement = routed.get(property as string);
@@ -112,7 +130,23 @@ export async function openDatabase(url: string, authToken?: string) {
     });
   }
 
-  return { client, transaction };
+  return { client, transaction, readObjects };
+}
+
+const objectReaders = new WeakMap<object, (sql: string, args: InArgs) => Promise<Record<string, unknown>[]>>();
+
+/** openDatabase's readObjects for a database opened by openServiceDb. */
+export function objectReaderOf(db: object) {
+  const read = objectReaders.get(db);
+  if (!read) throw new Error("not a database opened by openServiceDb");
+  return read;
+}
+
+const isSelect = (statement: InStatement) => /^\s*select\b/i.test(typeof statement === "string" ? statement : statement.sql);
+
+/** A synchronous read, answered as a promise like every other statement (a failure rejects it). */
+async function readNow<T>(read: () => T): Promise<T> {
+  return read();
 }
 
 /**
@@ -120,9 +154,10 @@ export async function openDatabase(url: string, authToken?: string) {
  * `db.transaction(async (tx) => …)` is routed to openDatabase's transaction; `tx` is `db` itself.
  */
 export async function openServiceDb<S extends Record<string, unknown>>(settings: DatabaseSettings, service: string, schema: S, migrationsFolder: URL) {
-  const { client, transaction } = await openDatabase(databaseUrl(settings, service), settings.DATABASE_AUTH_TOKEN);
+  const { client, transaction, readObjects } = await openDatabase(databaseUrl(settings, service), settings.DATABASE_AUTH_TOKEN);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: fileURLToPath(migrationsFolder) });
   Object.assign(db, { transaction: (work: (tx: typeof db) => Promise<unknown>) => transaction(() => work(db)) });
+  objectReaders.set(db, readObjects);
   return { db, close: () => client.close() };
 }

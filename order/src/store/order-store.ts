@@ -25,7 +25,7 @@ export function createOrderStore(db: OrderDb) {
   const statements = statementsOf(db);
 
   async function load(id: string) {
-    const [row] = await statements.orderById.execute({ id });
+    const [row] = await statements.orderById.all({ id });
     if (!row) throw ApiError.notFound("Order", id);
     return row;
   }
@@ -58,7 +58,7 @@ export function createOrderStore(db: OrderDb) {
 
     async get(id: string) {
       const row = await load(id);
-      return toOrder(row, await statements.itemsOf.execute({ id }));
+      return toOrder(row, await statements.itemsOf.all({ id }));
     },
 
     async page(query: { skip: number; limit: number; status?: OrderStatus; import_id?: string }) {

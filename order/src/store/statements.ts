@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { inListParam } from "@platform/shared/sql-lists";
 import { prepared } from "@platform/shared/prepared";
+import { rowsStatement } from "@platform/shared/rows-statement";
 import type { OrderDb } from "../db/client";
 import { orderItems, orders, statusHistory, webhookEvents } from "../db/schema";
 
@@ -19,9 +20,9 @@ function build(db: OrderDb) {
     insertItem: db.insert(orderItems).values({
       id: p("id"), order_id: p("order_id"), position: p("position") as never, product_name: p("product_name"), quantity: p("quantity") as never, unit_price: p("unit_price") as never, subtotal: p("subtotal") as never,
     }).prepare(),
-    orderById: db.select().from(orders).where(eq(orders.id, p("id"))).prepare(),
+    orderById: rowsStatement(db, orders, db.select().from(orders).where(eq(orders.id, p("id")))),
     ordersByIds: db.select().from(orders).where(inListParam(orders.id, "ids")).prepare(),
-    itemsOf: db.select().from(orderItems).where(eq(orderItems.order_id, p("id"))).orderBy(asc(orderItems.position)).prepare(),
+    itemsOf: rowsStatement(db, orderItems, db.select().from(orderItems).where(eq(orderItems.order_id, p("id"))).orderBy(asc(orderItems.position))),
     setPayment: db.update(orders)
       .set({ status: p("status") as never, payment_id: p("payment_id") as never, payment_status: p("payment_status") as never, updated_at: p("now") as never })
       .where(eq(orders.id, p("id"))).prepare(),
