@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { OrderStatus } from "../domain/order-status";
 export { outbox } from "@platform/shared/outbox/outbox.schema";
@@ -26,6 +27,9 @@ export const orders = sqliteTable("orders", {
 }, (table) => [
   index("orders_status").on(table.status, table.id),
   index("orders_import").on(table.import_id),
+  // the reconciler's cancelled orders whose payment may still need a refund: a handful, where a
+  // search by status read every cancelled order (7 ms per 20,000 on this machine, on the event loop)
+  index("orders_unrefunded").on(table.status, table.refund_requested_at).where(sql`status = 'CANCELLED' and refund_requested_at is null`),
 ]);
 
 export const orderItems = sqliteTable("order_items", {

@@ -89,7 +89,7 @@ export function createOrderStore(db: OrderDb) {
     },
 
     /** Orders whose payment outcome may have been missed: waiting too long, or cancelled with money still held. */
-    async needingReconciliation(olderThan: string) {
+    needingReconciliation(olderThan: string) {
       return db.select().from(orders).where(and(lt(orders.updated_at, olderThan), or(
         inArray(orders.status, ["PENDING", "PAYMENT_PROCESSING"]),
         and(eq(orders.status, "CANCELLED"), isNull(orders.refund_requested_at), or(isNull(orders.payment_status), inArray(orders.payment_status, ["PENDING", "PROCESSING", "COMPLETED", "PARTIALLY_REFUNDED"]))),

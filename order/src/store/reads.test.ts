@@ -62,3 +62,9 @@ describe("reads outside a transaction", () => {
     expect((await store.get(id)).items).toHaveLength(2);
   }, 5_000); // reads that waited for the writer would wait here for good
 });
+
+test("the reconciler's search reads the few cancelled orders not yet refunded, not every cancelled order", async () => {
+  const { sql, params } = createOrderStore(db).needingReconciliation(new Date().toISOString()).toSQL();
+  const plan = (await db.$client.execute({ sql: `explain query plan ${sql}`, args: params as never })).rows.map((row) => String(row.detail));
+  expect(plan).toContainEqual(expect.stringContaining("USING INDEX orders_unrefunded"));
+});

@@ -1,0 +1,1 @@
+CREATE INDEX `orders_unrefunded` ON `orders` (`status`,`refund_requested_at`) WHERE status = 'CANCELLED' and refund_requested_at is null;
