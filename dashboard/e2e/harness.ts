@@ -38,7 +38,7 @@ export async function startDashboardStack() {
   };
 }
 
-function chromiumPath() {
+export function chromiumPath() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean) as string[];
   const found = candidates.find((path) => existsSync(path));
   if (!found) throw new Error("The dashboard tests drive Chromium and none was found: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.");

@@ -56,6 +56,17 @@ describe("the app factory", () => {
     expect(await docs.text()).toContain("/openapi.json");
   });
 
+  test("GET /docs loads Scalar from this service, not from a CDN, so it works without internet access", async () => {
+    const { app } = testApp();
+    const page = await (await app.request("/docs")).text();
+    expect(page).toContain('<script src="/docs/scalar.js"></script>');
+    expect(page).not.toMatch(/(src|href)="https?:/);
+    const bundle = await app.request("/docs/scalar.js");
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get("Content-Type")).toStartWith("text/javascript");
+    expect(await bundle.text()).toContain("createApiReference");
+  });
+
   test("with API_TOKEN set, /api routes need the bearer token; /health does not", async () => {
     const { app } = testApp({ apiToken: "token-0123456789abcdef" });
     const denied = await app.request("/api/v1/boom");

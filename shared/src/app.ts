@@ -1,9 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import "./zod-messages";
-import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
+import { mountDocs } from "./docs";
 import { ApiError } from "./problem";
 import { handleError, notFound, validationHook } from "./error-handler";
 import { healthRoute, type HealthChecks } from "./health";
@@ -69,6 +69,6 @@ export function createApp(options: AppOptions): App {
     openapi: "3.1.0",
     info: { title: `${options.service} service`, version: options.version, description: options.description },
   });
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: `${options.service} service API` }));
+  mountDocs(app, options.service);
   return app;
 }
