@@ -2,6 +2,7 @@
 // where the services are. Unknown paths get index.html, so a reload on any page works.
 import { existsSync } from "node:fs";
 import { join, normalize } from "node:path";
+import { whenParentExits } from "@platform/shared/parent-watch";
 
 const dist = join(import.meta.dir, "dist");
 if (!process.env.DASHBOARD_SKIP_BUILD || !existsSync(join(dist, "index.html"))) {
@@ -28,3 +29,4 @@ const server = Bun.serve({
 console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", service: "dashboard", msg: "listening", url: `http://${server.hostname}:${server.port}`, services: config }));
 process.on("SIGTERM", () => (server.stop(), process.exit(0)));
 process.on("SIGINT", () => (server.stop(), process.exit(0)));
+if (env.STOP_WITH_PARENT === "true") whenParentExits(() => (server.stop(), process.exit(0)));

@@ -1,21 +1,29 @@
 // `bun run start`: every service and the dashboard (http://localhost:5173) on its default port with embedded
-// defaults, their JSON logs turned into readable prefixed lines; Ctrl-C stops them all cleanly.
+// defaults, their JSON logs turned into readable prefixed lines; Ctrl-C stops them all cleanly, and so
+// does the end of this process by any means (SIGKILL included): each child stops when its parent is gone.
 import { join } from "node:path";
+import { whenParentExits } from "../shared/src/parent-watch";
 import { serviceProcessEnv } from "../shared/src/process-env";
 
 const root = join(import.meta.dir, "..");
 const services = [
-  { name: "order", color: 33, cmd: ["bun", "order/src/index.ts"] },
-  { name: "payment", color: 35, cmd: ["bun", "payment/src/index.ts"] },
-  { name: "notification", color: 36, cmd: ["bun", "notification/src/index.ts"] },
+  { name: "order", color: 33, cmd: ["bun", "order/src/index.ts"], url: "ORDER_SERVICE_URL" },
+  { name: "payment", color: 35, cmd: ["bun", "payment/src/index.ts"], url: "PAYMENT_SERVICE_URL" },
+  { name: "notification", color: 36, cmd: ["bun", "notification/src/index.ts"], url: "NOTIFICATION_SERVICE_URL" },
   { name: "dashboard", color: 32, cmd: ["bun", "dashboard/serve.ts"] },
 ];
 
 // The Order Service started here takes payment events in batches (README, Configuration).
-const stackDefaults = { ...serviceProcessEnv, WEBHOOK_BATCH_MAX: "100" };
+const stackDefaults = { ...serviceProcessEnv, WEBHOOK_BATCH_MAX: "100", STOP_WITH_PARENT: "true" };
+// A service listens on the port of the URL the others are given for it, when one is given.
+const portOf = (urlVariable?: string) => {
+  const url = urlVariable ? process.env[urlVariable] : undefined;
+  return url ? { PORT: new URL(url).port || "80" } : {};
+};
 
 const children = services.map((service) => {
-  const child = Bun.spawn(service.cmd, { cwd: root, env: { ...stackDefaults, ...process.env }, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
+  const env = { ...stackDefaults, ...process.env, ...portOf(service.url) };
+  const child = Bun.spawn(service.cmd, { cwd: root, env, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
   const prefix = `\x1b[${service.color}m${service.name.padEnd(12)}\x1b[0m|`;
   for (const stream of [child.stdout, child.stderr]) void relay(stream, prefix);
   void child.exited.then((code) => {
@@ -54,3 +62,4 @@ async function stopAll(code = 0) {
 }
 process.on("SIGINT", () => void stopAll());
 process.on("SIGTERM", () => void stopAll());
+whenParentExits(() => void stopAll());

@@ -4,7 +4,7 @@ import { join } from "node:path";
 const paymentEntry = join(import.meta.dir, "../../payment/src/index.ts");
 
 describe("settings", () => {
-  for (const [name, value] of [["PORT", "eighty"], ["PAYMENT_GATEWAY_FAILURE_RATE", "1.5"], ["ORDER_SERVICE_URL", "not a url"], ["LOG_LEVEL", "loud"]] as const) {
+  for (const [name, value] of [["PORT", "eighty"], ["PAYMENT_GATEWAY_FAILURE_RATE", "1.5"], ["ORDER_SERVICE_URL", "not a url"], ["LOG_LEVEL", "loud"], ["STOP_WITH_PARENT", "maybe"]] as const) {
     test(`a bad ${name} stops the service with one line naming it`, () => {
       const result = Bun.spawnSync(["bun", paymentEntry], { env: { ...process.env, [name]: value, DATA_DIR: "/tmp/never-used" }, stderr: "pipe", stdout: "pipe" });
       expect(result.exitCode).toBe(1);

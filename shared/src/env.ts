@@ -28,6 +28,7 @@ export function commonEnv(defaults: { port: number }) {
     API_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
     DASHBOARD_ORIGIN: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:5173")),
     BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(1024 * 1024)),
+    STOP_WITH_PARENT: z.preprocess(emptyAsUndefined, z.stringbool().default(false)),
   });
 }
 

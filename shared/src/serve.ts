@@ -1,4 +1,5 @@
 import type { Logger } from "./logger";
+import { whenParentExits } from "./parent-watch";
 
 export type ServeOptions = {
   fetch: (request: Request) => Response | Promise<Response>;
@@ -8,6 +9,8 @@ export type ServeOptions = {
   /** Stops background work and closes the database, after the server has stopped taking requests. */
   onStop: () => Promise<void>;
   graceMs?: number;
+  /** Also stop, the same way, when the process that started this one goes away (STOP_WITH_PARENT). */
+  stopWithParent?: boolean;
 };
 
 /** Serves until SIGTERM or SIGINT, then stops accepting, lets in-flight requests finish, and cleans up. */
@@ -28,5 +31,6 @@ export function serve(options: ServeOptions) {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+  if (options.stopWithParent) whenParentExits(() => void shutdown("parent exited"));
   return server;
 }

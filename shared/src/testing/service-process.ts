@@ -45,7 +45,7 @@ export async function startService(service: "order" | "payment" | "notification"
 
   async function launch() {
     proc = Bun.spawn(["bun", join(root, service, "src/index.ts")], {
-      env: { ...process.env, ...serviceProcessEnv, LOG_LEVEL: "warn", ...env, PORT: String(port), DATA_DIR: dataDir },
+      env: { ...process.env, ...serviceProcessEnv, LOG_LEVEL: "warn", STOP_WITH_PARENT: "true", ...env, PORT: String(port), DATA_DIR: dataDir },
       stdout: "pipe", stderr: "pipe", stdin: "ignore",
     });
     for (const stream of [proc.stdout, proc.stderr]) {

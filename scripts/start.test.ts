@@ -1,0 +1,53 @@
+import { describe, expect, test } from "bun:test";
+import { join } from "node:path";
+import { freePort, tempDir, waitFor } from "../shared/src/testing/service-process";
+
+// `bun run start` as a user runs it, on free ports: every service and the dashboard come up, and
+// however the command ends, nothing it started is left running.
+const root = join(import.meta.dir, "..");
+const ports = { order: freePort(), payment: freePort(), notification: freePort(), dashboard: freePort() };
+const env = {
+  ...process.env,
+  ORDER_SERVICE_URL: `http://127.0.0.1:${ports.order}`,
+  PAYMENT_SERVICE_URL: `http://127.0.0.1:${ports.payment}`,
+  NOTIFICATION_SERVICE_URL: `http://127.0.0.1:${ports.notification}`,
+  DASHBOARD_PORT: String(ports.dashboard),
+  DASHBOARD_ORIGIN: `http://127.0.0.1:${ports.dashboard}`,
+  DATA_DIR: tempDir("start-"),
+  LOG_LEVEL: "warn",
+};
+const probes = [
+  `${env.ORDER_SERVICE_URL}/health`, `${env.PAYMENT_SERVICE_URL}/health`, `${env.NOTIFICATION_SERVICE_URL}/health`,
+  `http://127.0.0.1:${ports.dashboard}/config.js`,
+];
+const answering = (url: string) => fetch(url).then((response) => response.ok, () => false);
+
+async function launch(cmd: string[]) {
+  const proc = Bun.spawn(cmd, { cwd: root, env, stdout: "ignore", stderr: "ignore", stdin: "ignore" });
+  await waitFor("every service and the dashboard", async () => (await Promise.all(probes.map(answering))).every(Boolean), 60_000, 200);
+  return proc;
+}
+const nothingLeft = () => waitFor("every service and the dashboard stopped", async () => !(await Promise.all(probes.map(answering))).some(Boolean), 20_000, 200);
+
+describe("bun run start", () => {
+  test("serves each service on the port of its *_SERVICE_URL, and Ctrl-C (SIGINT) stops them all", async () => {
+    const start = await launch(["bun", "scripts/start.ts"]);
+    const config = await (await fetch(probes[3]!)).text();
+    expect(config).toContain(env.ORDER_SERVICE_URL); // the dashboard is told where the services are
+    start.kill("SIGINT");
+    expect(await start.exited).toBe(0);
+    await nothingLeft();
+  }, 90_000);
+
+  test("killed with SIGKILL, it leaves nothing running: each child stops when its parent is gone", async () => {
+    const start = await launch(["bun", "scripts/start.ts"]);
+    start.kill("SIGKILL");
+    await nothingLeft();
+  }, 90_000);
+
+  test("the `bun run start` wrapper killed with SIGKILL: the script under it stops everything too", async () => {
+    const wrapper = await launch(["bun", "run", "start"]);
+    wrapper.kill("SIGKILL");
+    await nothingLeft();
+  }, 90_000);
+});
