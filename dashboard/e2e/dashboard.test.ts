@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { waitFor } from "@platform/shared/testing/service-process";
 import { anOrder } from "@platform/shared/testing/stack";
-import { sampleCsv } from "../../order/src/imports/sample-csv";
-import { screenshots, startDashboardStack, unlabelledControls } from "./harness";
+import { shot, startDashboardStack, unlabelledControls } from "./harness";
 
 let env: Awaited<ReturnType<typeof startDashboardStack>>;
 beforeAll(async () => (env = await startDashboardStack()), 60_000);
 afterAll(() => env.stop());
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 const status = (page: Page) => page.locator(".status-line .badge");
 
 /** An order made through the API and paid, for the tests that start from a paid order. */
@@ -124,23 +121,6 @@ describe("the admin dashboard in Chromium", () => {
       await page.close();
     }
   }, 60_000);
-
-  test("upload a CSV on the Imports page, read the dry-run report, confirm, and watch the progress reach the end", async () => {
-    const sample = sampleCsv({ orders: 300, bad: 5, encoding: "shift_jis", prefix: "UI" });
-    const page = await env.page("/#/imports");
-    await page.getByLabel(/ファイルを選択/).setInputFiles({ name: "取り込み.csv", mimeType: "text/csv", buffer: Buffer.from(sample.bytes) });
-    const report = page.getByTestId("import-report");
-    await report.getByText("取り込み.csv（検証済（未実行））").waitFor();
-    expect(await report.getByTestId("valid-orders").textContent()).toBe("295");
-    expect(await report.getByTestId("error-rows").textContent()).toBe("5");
-    expect(await report.locator("tbody tr").count()).toBe(5);
-    expect(await unlabelledControls(page)).toEqual([]);
-    await shot(page, "import-dry-run");
-    await page.getByRole("button", { name: "295 件の注文を取り込む" }).click();
-    await page.locator('[data-testid="import-report"][data-status="COMPLETED_WITH_ERRORS"]').waitFor({ timeout: 60_000 });
-    for (const bar of ["bar-orders", "bar-payments", "bar-notifications"]) expect(await page.getByTestId(bar).getAttribute("value")).toBe("295");
-    await shot(page, "import-done");
-  }, 90_000);
 
   test("a stopped service is marked down, says what that means, and the rest keeps working", async () => {
     await env.stack.notification.stop();

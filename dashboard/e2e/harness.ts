@@ -5,6 +5,7 @@ import { freePort, waitFor } from "@platform/shared/testing/service-process";
 import { startStack } from "@platform/shared/testing/stack";
 
 export const screenshots = join(import.meta.dir, "../../test-output/screenshots");
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 
 /** The three services, the dashboard server and Debian's Chromium, as a person would use them. */
 export async function startDashboardStack() {

@@ -108,7 +108,8 @@ export function ImportsPage() {
         <p>CSVファイルをここにドロップ、または</p>
         <label for="import-file">ファイルを選択（UTF-8 または Shift_JIS）</label>
         <input id="import-file" type="file" accept=".csv,text/csv" disabled={uploading.value} onChange={(e) => void send(e.currentTarget.files?.[0])} />
-        <p class="hint">列：order_ref, customer_name, customer_email, customer_phone, product_name, quantity, unit_price（同じ order_ref の行が1件の注文）。まず検証だけを行い、確認後に取り込みます。</p>
+        <p class="hint">列：order_ref, customer_name, customer_email, customer_phone, product_name, quantity, unit_price（同じ order_ref の行が1件の注文）。まず検証だけを行い、確認後に取り込みます。
+          <a href="/sample-orders.csv" download="sample-orders.csv">サンプルCSVをダウンロード</a></p>
         {uploading.value && <p class="loading">検証中…</p>}
       </div>
       {current.value && <Report item={current.value} />}
@@ -117,6 +118,7 @@ export function ImportsPage() {
       <table>
         <thead><tr><th>日時（JST）</th><th>ファイル</th><th>状態</th><th class="num">注文</th><th class="num">作成</th><th class="num">エラー行</th></tr></thead>
         <tbody>
+          {past.data.value && !past.data.value.items.length && <tr><td colSpan={6}>まだ取り込みはありません。</td></tr>}
           {past.data.value?.items.map((item) => (
             <tr><td><button type="button" class="link" onClick={() => ((current.value = item), !finished(item.status) && item.status !== "VALIDATED" && follow(item.id))}>{jstTime(item.created_at)}</button></td>
               <td>{item.file_name}</td><td>{statusLabels[item.status]}</td><td class="num">{item.total_orders}</td><td class="num">{item.succeeded}</td><td class="num">{item.error_rows}</td></tr>

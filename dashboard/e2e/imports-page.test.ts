@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
+import { sampleCsv } from "../../order/src/imports/sample-csv";
+import { shot, startDashboardStack, unlabelledControls } from "./harness";
+
+let env: Awaited<ReturnType<typeof startDashboardStack>>;
+beforeAll(async () => (env = await startDashboardStack()), 60_000);
+afterAll(() => env.stop());
+
+describe("the Imports page in Chromium", () => {
+  test("before any import, the page says there is none yet", async () => {
+    const page = await env.page("/#/imports");
+    await page.getByText("まだ取り込みはありません。").waitFor();
+    await page.close();
+  });
+
+  test("the sample CSV it offers downloads and validates with every order importable", async () => {
+    const page = await env.page("/#/imports");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "サンプルCSVをダウンロード" }).click()]);
+    expect(download.suggestedFilename()).toBe("sample-orders.csv");
+    const bytes = readFileSync((await download.path())!);
+    await page.getByLabel(/ファイルを選択/).setInputFiles({ name: "sample-orders.csv", mimeType: "text/csv", buffer: bytes });
+    const report = page.getByTestId("import-report");
+    await report.getByText("sample-orders.csv（検証済（未実行））").waitFor();
+    expect(await report.getByTestId("valid-orders").textContent()).toBe("2");
+    expect(await report.getByTestId("error-rows").textContent()).toBe("0");
+    await page.close();
+  }, 60_000);
+
+  test("upload a CSV on the Imports page, read the dry-run report, confirm, and watch the progress reach the end", async () => {
+    const sample = sampleCsv({ orders: 300, bad: 5, encoding: "shift_jis", prefix: "UI" });
+    const page = await env.page("/#/imports");
+    await page.getByLabel(/ファイルを選択/).setInputFiles({ name: "取り込み.csv", mimeType: "text/csv", buffer: Buffer.from(sample.bytes) });
+    const report = page.getByTestId("import-report");
+    await report.getByText("取り込み.csv（検証済（未実行））").waitFor();
+    expect(await report.getByTestId("valid-orders").textContent()).toBe("295");
+    expect(await report.getByTestId("error-rows").textContent()).toBe("5");
+    expect(await report.locator("tbody tr").count()).toBe(5);
+    expect(await unlabelledControls(page)).toEqual([]);
+    await shot(page, "import-dry-run");
+    await page.getByRole("button", { name: "295 件の注文を取り込む" }).click();
+    await page.locator('[data-testid="import-report"][data-status="COMPLETED_WITH_ERRORS"]').waitFor({ timeout: 60_000 });
+    for (const bar of ["bar-orders", "bar-payments", "bar-notifications"]) expect(await page.getByTestId(bar).getAttribute("value")).toBe("295");
+    await shot(page, "import-done");
+  }, 90_000);
+});
