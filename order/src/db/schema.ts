@@ -94,6 +94,8 @@ export const importOrders = sqliteTable("import_orders", {
   seq: integer("seq").notNull(),
   order_ref: text("order_ref").notNull(),
   payload: text("payload").notNull(),
+  /** The file's line numbers of this order's rows (a JSON array), for reporting it if it cannot be created. */
+  file_rows: text("file_rows").notNull().default("[]"),
   order_id: text("order_id"),
   payment_done: integer("payment_done", { mode: "boolean" }).notNull().default(false),
   notified: integer("notified", { mode: "boolean" }).notNull().default(false),

@@ -30,9 +30,9 @@ export function createImportStore(db: OrderDb) {
         });
         // one statement for all of them: SQLite unpacks the JSON array (json_each) faster than any
         // number of multi-row inserts drizzle would have to build
-        const rows = JSON.stringify(valid.map((order) => [order.order_ref, JSON.stringify(order.input)]));
-        await tx.run(sql`insert into import_orders (import_id, seq, order_ref, payload)
-          select ${id}, key, json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(${rows})`);
+        const rows = JSON.stringify(valid.map((order) => [order.order_ref, JSON.stringify(order.input), JSON.stringify(order.rows)]));
+        await tx.run(sql`insert into import_orders (import_id, seq, order_ref, payload, file_rows)
+          select ${id}, key, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') from json_each(${rows})`);
         for (let i = 0; i < errors.length; i += CHUNK) {
           await tx.insert(importErrors).values(errors.slice(i, i + CHUNK).map((error) => ({ import_id: id, ...error })));
         }

@@ -5,7 +5,7 @@ import type { Logger } from "@platform/shared/logger";
 import type { NotificationServiceClient } from "../clients/notification-service";
 import type { PaymentServiceClient } from "../clients/payment-service";
 import type { OrderDb } from "../db/client";
-import { importOrders, imports, orderItems, orders, statusHistory } from "../db/schema";
+import { importErrors, importOrders, imports, orderItems, orders, statusHistory } from "../db/schema";
 import type { NewOrder } from "../domain/new-order";
 import { orderTotal } from "../domain/new-order";
 import { applyPayment } from "../flow/payment-sync";
@@ -27,7 +27,7 @@ export function createImporter(deps: { db: OrderDb; imports: ImportStore; paymen
   let running: Promise<void> | undefined;
   let stopping = false;
 
-  const bump = (id: string, fields: Partial<Record<"processed" | "succeeded" | "failed" | "payments_completed" | "payments_failed" | "notifications_sent", number>>) =>
+  const bump = (id: string, fields: Partial<Record<"processed" | "succeeded" | "failed" | "error_rows" | "payments_completed" | "payments_failed" | "notifications_sent", number>>) =>
     db.update(imports).set(Object.fromEntries(Object.entries(fields).map(([k, n]) => [k, sql`${sql.identifier(k)} + ${n}`]))).where(eq(imports.id, id));
 
   async function createOrders(importId: string) {
@@ -50,7 +50,12 @@ export function createImporter(deps: { db: OrderDb; imports: ImportStore; paymen
           await tx.update(importOrders).set(inserted.has(id) ? { order_id: id } : { order_id: "", payment_done: true, notified: true })
             .where(and(eq(importOrders.import_id, importId), eq(importOrders.seq, c.seq)));
         }
-        await bump(importId, { processed: rows.length, succeeded: made.length, failed: rows.length - made.length });
+        // ...and reported on its rows, as validation would have had it come first
+        const raced = rows.filter((r) => !inserted.has(r.id)).flatMap(({ c }) => (JSON.parse(c.file_rows) as number[]).map((row) => ({
+          import_id: importId, row, column: "order_ref", message: `order_ref ${c.order_ref} was imported by another import meanwhile; it is not imported twice`,
+        })));
+        if (raced.length) await tx.insert(importErrors).values(raced);
+        await bump(importId, { processed: rows.length, succeeded: made.length, failed: rows.length - made.length, error_rows: raced.length });
       });
     }
   }

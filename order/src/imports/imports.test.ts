@@ -103,3 +103,19 @@ describe("an order service killed with SIGKILL in the middle of an import", () =
     expect(notifications).toBe(orders);
   }, 180_000);
 });
+
+describe("two imports validated before either ran, sharing order_refs", () => {
+  test("the second creates only its new orders and reports every row of a raced one; no order_ref is imported twice", async () => {
+    const first = await upload(sampleCsv({ orders: 3, bad: 0, encoding: "utf8", prefix: "RACE" }).bytes, { dryRun: true });
+    const second = await upload(sampleCsv({ orders: 5, bad: 0, encoding: "utf8", prefix: "RACE" }).bytes, { dryRun: true });
+    expect(second.body).toMatchObject({ status: "VALIDATED", valid_orders: 5, error_rows: 0 }); // nothing imported yet
+    for (const { body } of [first, second]) expect((await stack.call("POST", `/api/v1/imports/${body.id}/confirm`)).status).toBe(202);
+    expect(await finishedImport(first.body.id)).toMatchObject({ status: "COMPLETED", succeeded: 3 });
+    // RACE-000000 (two rows: lines 2 and 3), RACE-000001 (line 4) and RACE-000002 (line 5) came first in the other import
+    expect(await finishedImport(second.body.id)).toMatchObject({ status: "COMPLETED_WITH_ERRORS", processed: 5, succeeded: 2, failed: 3, error_rows: 4 });
+    const lines = (await (await fetch(`${stack.order.url}/api/v1/imports/${second.body.id}/errors`)).text()).replace(/^\uFEFF/, "").trim().split("\r\n").slice(1);
+    expect(lines.map((line) => Number(line.split(",")[0]))).toEqual([2, 3, 4, 5]);
+    for (const line of lines) expect(line).toContain("was imported by another import meanwhile; it is not imported twice");
+    expect((await stack.call("GET", `/api/v1/orders?import_id=${second.body.id}&limit=10`)).body.total).toBe(2);
+  }, 60_000);
+});

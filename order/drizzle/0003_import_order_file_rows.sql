@@ -1,0 +1,1 @@
+ALTER TABLE `import_orders` ADD `file_rows` text DEFAULT '[]' NOT NULL;
