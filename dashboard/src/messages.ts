@@ -13,7 +13,7 @@ const byPattern: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^must not be negative$/, () => "0以上の値を入力してください。"],
   [/^must have at least one item$/, () => "商品を1つ以上入力してください。"],
   [/^the order total (\d+) JPY cannot be paid/, (m) => `合計金額 ¥${Number(m[1]).toLocaleString("ja-JP")} はお支払いできません（1回の決済は ¥100〜¥1,000,000）。`],
-  [/^Invalid input: expected number/, () => "数値で入力してください。"],
+  [/^must be a number$/, () => "数値で入力してください。"],
   [/^differs from row (\d+) of the same order_ref (.+); rows of one order/, (m) => `同じ order_ref（${m[2]}）の ${m[1]} 行目とお客様情報が異なります。`],
   [/^the row cannot be read as CSV/, () => "CSVとして読み取れません（引用符の閉じ忘れなど）。この注文は取り込まれません。"],
   [/^order_ref (.+) was already imported/, (m) => `order_ref ${m[1]} は取り込み済みです（二重には取り込みません）。`],

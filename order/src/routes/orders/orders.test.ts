@@ -79,6 +79,17 @@ describe("reading orders", () => {
     expect((await service.request("GET", "/api/v1/orders?skip=-1")).status).toBe(422);
   });
 
+  test("GET /api/v1/orders with a bad skip, limit or status is a 422 naming each in the API's own words", async () => {
+    const response = await service.request("GET", "/api/v1/orders?skip=-1&limit=abc&status=SENT");
+    expect(response.status).toBe(422);
+    expect((await response.json()).errors).toEqual([
+      { path: "skip", message: "must be at least 0" },
+      { path: "limit", message: "must be a number" },
+      { path: "status", message: "must be one of PENDING, PAYMENT_PROCESSING, PAID, PAYMENT_FAILED, SHIPPED, DELIVERED, CANCELLED" },
+    ]);
+    expect((await (await service.request("GET", "/api/v1/orders?limit=101")).json()).errors).toEqual([{ path: "limit", message: "must be at most 100" }]);
+  });
+
   test("GET /api/v1/orders/{id} 404s for an unknown id", async () => {
     const response = await service.request("GET", "/api/v1/orders/ord_nope");
     expect(response.status).toBe(404);
