@@ -122,6 +122,20 @@ describe("the admin dashboard in Chromium", () => {
     }
   }, 60_000);
 
+  test("search orders by a phone number as dialled, or a name without its space; a search that finds nothing says so", async () => {
+    const { body } = await env.stack.call("POST", "/api/v1/orders", { ...anOrder("高橋 美咲"), customer_phone: "+818055550123" });
+    const page = await env.page("/#/orders");
+    for (const term of ["080-5555-0123", "高橋美咲"]) {
+      await page.getByLabel("注文を検索").fill(term);
+      await page.getByLabel("注文を検索").press("Enter");
+      await waitFor(`only ${body.id} found by ${term}`, async () => (await page.locator("tbody tr").count()) === 1 && (await page.locator("tbody a").first().textContent()) === body.id);
+    }
+    await page.getByLabel("注文を検索").fill("存在しない顧客");
+    await page.getByRole("button", { name: "検索" }).click();
+    await page.getByText("「存在しない顧客」に該当する注文はありません。").waitFor();
+    expect(await unlabelledControls(page)).toEqual([]);
+  }, 60_000);
+
   test("a stopped service is marked down, says what that means, and the rest keeps working", async () => {
     await env.stack.notification.stop();
     try {

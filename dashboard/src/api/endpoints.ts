@@ -5,7 +5,7 @@ const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
 
 export const api = {
-  orders: (params: { skip: number; limit: number; status?: string }) => request<Page<Order>>("order", `/api/v1/orders?${query(params)}`),
+  orders: (params: { skip: number; limit: number; status?: string; q?: string }) => request<Page<Order>>("order", `/api/v1/orders?${query(params)}`),
   order: (id: string) => request<Order>("order", `/api/v1/orders/${id}`),
   orderHistory: (id: string) => request<HistoryEntry[]>("order", `/api/v1/orders/${id}/history`),
   orderStats: () => request<OrderStats>("order", "/api/v1/orders/stats"),

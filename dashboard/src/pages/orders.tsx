@@ -1,4 +1,4 @@
-import { signal } from "@preact/signals";
+import { signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
@@ -11,7 +11,21 @@ import { route } from "../state/router";
 
 const skip = signal(0);
 const status = signal("");
-const page = resource(() => api.orders({ skip: skip.value, limit: 20, status: status.value || undefined }));
+const search = signal("");
+const page = resource(() => api.orders({ skip: skip.value, limit: 20, status: status.value || undefined, q: search.value.trim() || undefined }));
+
+/** Finds orders by id, order_ref, name, e-mail or phone (the API's q), together with the status filter. */
+function SearchBox() {
+  const draft = useSignal(search.value);
+  const submit = (event: Event) => (event.preventDefault(), (search.value = draft.value), (skip.value = 0), void page.reload());
+  return (
+    <form class="search" role="search" onSubmit={submit}>
+      <label for="order-search">注文を検索</label>{" "}
+      <input id="order-search" type="search" placeholder="注文番号・お名前・メール・電話番号" value={draft.value} onInput={(e) => (draft.value = e.currentTarget.value)} />{" "}
+      <button type="submit">検索</button>
+    </form>
+  );
+}
 
 export function OrdersPage() {
   const fromLink = route.value.params.get("status") ?? "";
@@ -27,6 +41,7 @@ export function OrdersPage() {
         <h2>注文</h2>
         <a class="button primary" href="#/orders/new">新規注文を作成</a>
       </div>
+      <SearchBox />
       <StatusFilter value={status.value} labels={orderStatusLabels} onChange={(value) => ((status.value = value), (skip.value = 0), void page.reload())} />
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />
@@ -39,7 +54,7 @@ export function OrdersPage() {
               <td class="num">{order.items.length}</td><td class="num">{yen(order.total_amount)}</td><td><Badge status={order.status} labels={orderStatusLabels} /></td>
             </tr>
           ))}
-          {data && !data.items.length && <tr><td colSpan={6}>該当する注文はありません。</td></tr>}
+          {data && !data.items.length && <tr><td colSpan={6}>{search.value.trim() ? `「${search.value.trim()}」に該当する注文はありません。` : "該当する注文はありません。"}</td></tr>}
         </tbody>
       </table>
       {data && <Pager skip={data.skip} limit={data.limit} total={data.total} onPage={(s) => ((skip.value = s), void page.reload())} />}

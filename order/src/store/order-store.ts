@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNull, lt, or, sum, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, or, sql, sum, type SQL } from "drizzle-orm";
 import { newId } from "@platform/shared/ids";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import { ApiError } from "@platform/shared/problem";
@@ -6,6 +6,7 @@ import type { OrderDb } from "../db/client";
 import { orders, statusHistory, type OrderRow } from "../db/schema";
 import { orderTotal, type NewOrder } from "../domain/new-order";
 import type { OrderStatus } from "../domain/order-status";
+import { searchTerms } from "../domain/order-search";
 import { orderMail, paymentRequest } from "./messages";
 import { toOrder, withItems, type OrderView } from "./order-view";
 import { statementsOf } from "./statements";
@@ -61,8 +62,8 @@ export function createOrderStore(db: OrderDb) {
       return toOrder(row, await statements.itemsOf.all({ id }));
     },
 
-    async page(query: { skip: number; limit: number; status?: OrderStatus; import_id?: string }) {
-      const filters = [query.status && eq(orders.status, query.status), query.import_id && eq(orders.import_id, query.import_id)].filter(Boolean) as SQL[];
+    async page(query: { skip: number; limit: number; status?: OrderStatus; import_id?: string; q?: string }) {
+      const filters = [query.status && eq(orders.status, query.status), query.import_id && eq(orders.import_id, query.import_id), query.q && matching(query.q)].filter(Boolean) as SQL[];
       const where = filters.length ? and(...filters) : undefined;
       const [rows, [total]] = await Promise.all([
         db.select().from(orders).where(where).orderBy(desc(orders.id)).limit(query.limit).offset(query.skip),
@@ -99,3 +100,17 @@ export function createOrderStore(db: OrderDb) {
 }
 
 export type OrderStore = ReturnType<typeof createOrderStore>;
+
+const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Orders a search term finds: by id or order_ref exactly, by e-mail or name in part, by phone number. */
+function matching(query: string) {
+  const terms = searchTerms(query);
+  return or(
+    eq(orders.id, terms.text),
+    eq(orders.external_ref, terms.text),
+    sql`${orders.customer_email} like ${contains(terms.text)} escape '\\'`,
+    sql`replace(replace(${orders.customer_name}, ' ', ''), char(12288), '') like ${contains(terms.name)} escape '\\'`,
+    terms.phone ? eq(orders.customer_phone, terms.phone) : undefined,
+  )!;
+}

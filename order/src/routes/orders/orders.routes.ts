@@ -15,7 +15,14 @@ export const create = createRoute({
 
 export const list = createRoute({
   method: "get", path: "/api/v1/orders", tags, summary: "Orders, newest first (FR-003)",
-  request: { query: PageQuery.extend({ status: z.enum(orderStatuses).optional(), import_id: z.string().optional().openapi({ description: "Only the orders of one bulk import" }) }) },
+  request: { query: PageQuery.extend({
+    status: z.enum(orderStatuses).optional(),
+    import_id: z.string().optional().openapi({ description: "Only the orders of one bulk import" }),
+    q: z.string().trim().min(1).max(200).optional().openapi({
+      description: "Search: an order id or order_ref (exactly), part of the customer's e-mail or name (spaces ignored), or a phone number as dialled in Japan (090-1234-5678) or in E.164",
+      example: "山田太郎",
+    }),
+  }) },
   responses: { 200: json(pageOf(OrderSchema, "OrderPage"), "A page of orders"), ...problemResponses(422) },
 });
 
