@@ -81,12 +81,3 @@ function parseRecordByRecord(text: string, header: string[]) {
   }
   return { records, broken };
 }
-
-/** A cell a spreadsheet would run as a formula (= + - @, tab, CR) is made inert with a leading quote. */
-export const neutralize = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
-
-export const toCsvLine = (cells: (string | number | null)[]) =>
-  cells.map((cell) => {
-    const text = neutralize(String(cell ?? ""));
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  }).join(",");

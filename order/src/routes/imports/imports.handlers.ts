@@ -5,7 +5,8 @@ import type { AppEnv } from "@platform/shared/app";
 import { ApiError } from "@platform/shared/problem";
 import type { OrderDeps } from "../../app";
 import type { ImportRow } from "../../db/schema";
-import { decode, parseCsv, toCsvLine } from "../../imports/csv-file";
+import { csvResponse } from "@platform/shared/csv";
+import { decode, parseCsv } from "../../imports/csv-file";
 import { finished } from "../../imports/import-store";
 import { validateRows } from "../../imports/validate-rows";
 import type * as routes from "./imports.routes";
@@ -81,8 +82,7 @@ export function importHandlers({ imports, importer, settings }: OrderDeps) {
   const errors: RouteHandler<typeof routes.errors, AppEnv> = async (c) => {
     const { id } = c.req.valid("param");
     await imports.get(id);
-    const lines = [toCsvLine(["row", "column", "message"]), ...(await imports.errors(id)).map((e) => toCsvLine([e.row, e.column, e.message]))];
-    return c.body("\uFEFF" + lines.join("\r\n") + "\r\n", 200, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${id}-errors.csv"` }) as never;
+    return csvResponse(`${id}-errors.csv`, [["row", "column", "message"], ...(await imports.errors(id)).map((e) => [e.row, e.column, e.message])]) as never;
   };
 
   return { upload, confirm, getOne, list, events, errors };
