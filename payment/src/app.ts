@@ -7,12 +7,15 @@ import { sql } from "drizzle-orm";
 import type { PaymentDb } from "./db/client";
 import type { PaymentSettings } from "./env";
 import type { PaymentProcessor } from "./processing/payment-processor";
+import { ledgerRouter } from "./routes/ledger/ledger.index";
 import { paymentsRouter } from "./routes/payments/payments.index";
+import type { LedgerStore } from "./store/ledger-store";
 import type { PaymentStore } from "./store/payment-store";
 
 export type PaymentDeps = {
   db: PaymentDb;
   store: PaymentStore;
+  ledger: LedgerStore;
   processor: PaymentProcessor;
   relay: OutboxRelay;
   logger: Logger;
@@ -33,6 +36,7 @@ export function createPaymentApp(deps: PaymentDeps) {
   });
   app.use("/api/v1/*", idempotent(deps.db));
   app.route("/", paymentsRouter(deps));
+  app.route("/", ledgerRouter(deps));
   app.route("/", outboxRouter(deps.relay));
   return app;
 }

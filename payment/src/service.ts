@@ -10,6 +10,7 @@ import type { PaymentSettings } from "./env";
 import type { PaymentGateway } from "./gateway/gateway";
 import { createSimulatedGateway } from "./gateway/simulated-gateway";
 import { createPaymentProcessor } from "./processing/payment-processor";
+import { createLedgerStore } from "./store/ledger-store";
 import { createPaymentStore, GATEWAY_REFUND_KIND, WEBHOOK_KIND } from "./store/payment-store";
 
 /** Delivered outbox messages are kept a week for operators to look back on, then forgotten. */
@@ -44,7 +45,7 @@ export async function buildPaymentService(settings: PaymentSettings, logger: Log
   });
   const store = createPaymentStore(db);
   const processor = createPaymentProcessor({ store, gateway, logger, onChange: () => relay.kick(), gatewayTimeoutMs: settings.PAYMENT_GATEWAY_TIMEOUT_MS });
-  const app = createPaymentApp({ db, store, processor, relay, logger, settings, syncWaitMs: settings.PAYMENT_SYNC_WAIT_MS });
+  const app = createPaymentApp({ db, store, ledger: createLedgerStore(db), processor, relay, logger, settings, syncWaitMs: settings.PAYMENT_SYNC_WAIT_MS });
   const retentionMs = settings.IDEMPOTENCY_RETENTION_HOURS * 3600_000;
   let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
 

@@ -7,7 +7,7 @@ import { CreatePaymentBody } from "./payments.routes";
 import type * as routes from "./payments.routes";
 
 
-export function paymentHandlers({ store, processor, relay, syncWaitMs }: PaymentDeps) {
+export function paymentHandlers({ store, ledger, processor, relay, syncWaitMs }: PaymentDeps) {
   const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
     const body = c.req.valid("json");
     const idempotencyKey = c.req.valid("header")["idempotency-key"];
@@ -25,6 +25,11 @@ export function paymentHandlers({ store, processor, relay, syncWaitMs }: Payment
   };
 
   const getOne: RouteHandler<typeof routes.getOne, AppEnv> = async (c) => c.json(toPayment(await store.get(c.req.valid("param").id)), 200);
+
+  const refunds: RouteHandler<typeof routes.refunds, AppEnv> = async (c) => {
+    const payment = await store.get(c.req.valid("param").id);
+    return c.json(await ledger.refundsOf(payment.id), 200);
+  };
 
   const getByOrder: RouteHandler<typeof routes.getByOrder, AppEnv> = async (c) =>
     c.json(toPayment(await store.getByOrder(c.req.valid("param").order_id)), 200);
@@ -60,5 +65,5 @@ export function paymentHandlers({ store, processor, relay, syncWaitMs }: Payment
     return c.json({ results }, 200);
   };
 
-  return { create, getOne, getByOrder, list, refund, batch };
+  return { create, getOne, getByOrder, list, refund, refunds, batch };
 }

@@ -13,5 +13,6 @@ export function paymentsRouter(deps: PaymentDeps) {
     .openapi(routes.list, handlers.list)
     .openapi(routes.getByOrder, handlers.getByOrder)
     .openapi(routes.getOne, handlers.getOne)
-    .openapi(routes.refund, handlers.refund);
+    .openapi(routes.refund, handlers.refund)
+    .openapi(routes.refunds, handlers.refunds);
 }

@@ -49,6 +49,20 @@ export const list = createRoute({
   responses: { 200: json(pageOf(PaymentSchema, "PaymentPage"), "A page of payments"), ...problemResponses(422) },
 });
 
+export const RefundSchema = z.object({
+  id: z.string().openapi({ example: "rfd_0193a5b0c7e07a4c9f1e2d3c4b5a6979" }),
+  payment_id: z.string(),
+  amount: z.number().int().openapi({ description: "JPY refunded", example: 1000 }),
+  reason: z.string().nullable(),
+  created_at: z.string(),
+}).openapi("Refund");
+
+export const refunds = createRoute({
+  method: "get", path: "/api/v1/payments/{id}/refunds", tags, summary: "The refunds of a payment, oldest first",
+  request: { params: IdParam("id", "pay_0193a5b0c7e07a4c9f1e2d3c4b5a6978") },
+  responses: { 200: json(z.array(RefundSchema), "Each refund, with its amount, reason and time"), ...problemResponses(404) },
+});
+
 export const refund = createRoute({
   method: "post", path: "/api/v1/payments/{id}/refund", tags,
   summary: "Refund a payment, fully or in part (FR-016)",

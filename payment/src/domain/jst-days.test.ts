@@ -1,0 +1,21 @@
+import { describe, expect, test } from "bun:test";
+import { daysBetween, isDay, jstDateTime, jstDayRange } from "./jst-days";
+
+describe("JST calendar days", () => {
+  test("a JST day runs from 15:00 UTC the day before, to 15:00 UTC, excluded", () => {
+    expect(jstDayRange("2026-12-01", "2026-12-01")).toEqual({ start: "2026-11-30T15:00:00.000Z", end: "2026-12-01T15:00:00.000Z" });
+    expect(jstDayRange("2026-01-01", "2026-12-31")).toEqual({ start: "2025-12-31T15:00:00.000Z", end: "2026-12-31T15:00:00.000Z" });
+  });
+
+  test("an instant is written as JST wall-clock time", () => {
+    expect(jstDateTime("2026-11-30T15:00:00.000Z")).toBe("2026-12-01 00:00:00");
+    expect(jstDateTime("2026-12-01T14:59:59.999Z")).toBe("2026-12-01 23:59:59");
+  });
+
+  test("only days that exist are days; a range counts both ends", () => {
+    expect(["2026-12-01", "2028-02-29"].map(isDay)).toEqual([true, true]);
+    expect(["2026-02-29", "2026-13-01", "2026-12-1", "yesterday", ""].map(isDay)).toEqual([false, false, false, false, false]);
+    expect(daysBetween("2026-12-01", "2026-12-01")).toBe(1);
+    expect(daysBetween("2026-01-01", "2026-12-31")).toBe(365);
+  });
+});

@@ -1,0 +1,22 @@
+const DAY_MS = 86_400_000;
+const JST_OFFSET_MS = 9 * 3_600_000;
+
+/** The UTC instants bounding the JST calendar days `from` to `to`, both included: [start, end). */
+export function jstDayRange(from: string, to: string) {
+  return {
+    start: new Date(Date.parse(`${from}T00:00:00+09:00`)).toISOString(),
+    end: new Date(Date.parse(`${to}T00:00:00+09:00`) + DAY_MS).toISOString(),
+  };
+}
+
+/** Whether `text` is a calendar day that exists, written YYYY-MM-DD. */
+export function isDay(text: string) {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Number.NaN;
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text); // 2026-02-29 parses, as 03-01
+}
+
+/** Days from `from` to `to`, both included. */
+export const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
+
+/** An instant as JST wall-clock time, "2026-12-01 09:00:00", as a spreadsheet in Japan reads it. */
+export const jstDateTime = (iso: string) => new Date(Date.parse(iso) + JST_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");

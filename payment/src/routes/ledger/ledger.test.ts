@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { PaymentGateway } from "../../gateway/gateway";
+import { testPaymentService } from "../../test-service";
+import { jstDateTime } from "../../domain/jst-days";
+
+// A gateway that declines 4,444 JPY, so the ledger can be shown to leave out a payment that took no money.
+const gateway: PaymentGateway = {
+  charge: async ({ amount }) => (amount === 4444 ? { approved: false, reason: "card_declined" } : { approved: true }),
+  refund: async () => {},
+};
+let service: Awaited<ReturnType<typeof testPaymentService>>;
+const ids: Record<string, string> = {};
+let today = "";
+beforeAll(async () => {
+  service = await testPaymentService({}, { gateway });
+  const pay = async (orderId: string, amount: number) => (await (await service.request("POST", "/api/v1/payments", { order_id: orderId, amount })).json()).id as string;
+  ids.kept = await pay("ord_ledger_kept", 3500);
+  ids.refunded = await pay("ord_ledger_refunded", 12800);
+  ids.declined = await pay("ord_ledger_declined", 4444);
+  await service.request("POST", `/api/v1/payments/${ids.refunded}/refund`, { amount: 800, reason: "=一部返品, 箱潰れ" });
+  await service.request("POST", `/api/v1/payments/${ids.refunded}/refund`, {});
+  today = jstDateTime(new Date().toISOString()).slice(0, 10);
+});
+afterAll(() => service.stop());
+
+const ledger = async (query: string) => service.request("GET", `/api/v1/ledger?${query}`);
+const rows = (csv: string) => csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));
+
+describe("GET /api/v1/payments/{id}/refunds", () => {
+  test("lists each refund oldest first, with its amount and reason; 404 for an unknown payment", async () => {
+    const refunds = await (await service.request("GET", `/api/v1/payments/${ids.refunded}/refunds`)).json();
+    expect(refunds.map((r: { amount: number; reason: string | null }) => [r.amount, r.reason])).toEqual([[800, "=一部返品, 箱潰れ"], [12000, null]]);
+    expect(refunds[0].id).toMatch(/^rfd_/);
+    expect(await (await service.request("GET", `/api/v1/payments/${ids.kept}/refunds`)).json()).toEqual([]);
+    expect((await service.request("GET", "/api/v1/payments/pay_unknown/refunds")).status).toBe(404);
+  });
+});
+
+describe("GET /api/v1/ledger", () => {
+  test("today's money movements as CSV: charges, refunds as negative amounts, no declined payment; they add up", async () => {
+    const response = await ledger(`from=${today}&to=${today}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="ledger-${today}-${today}.csv"`);
+    const [header, ...lines] = rows(await response.text());
+    expect(header).toEqual(["date_jst", "type", "amount", "currency", "payment_id", "order_id", "refund_id", "reason"]);
+    expect(lines.map((l) => [l[1], Number(l[2]), l[5], l[7]])).toEqual([
+      ["CHARGE", 3500, "ord_ledger_kept", ""],
+      ["CHARGE", 12800, "ord_ledger_refunded", ""],
+      ["REFUND", -800, "ord_ledger_refunded", `"'=一部返品, 箱潰れ"`], // a formula-like reason is made inert
+      ["REFUND", -12000, "ord_ledger_refunded", ""],
+    ]);
+    expect(lines.every((l) => l[0]!.startsWith(today))).toBe(true);
+    expect(lines.reduce((sum, l) => sum + Number(l[2]), 0)).toBe(3500); // what was kept
+  });
+
+  test("days without movements give the header alone", async () => {
+    expect(rows(await (await ledger("from=2020-01-01&to=2020-01-31")).text())).toHaveLength(1);
+  });
+
+  test("a day that does not exist, a range backwards or over 366 days, or a missing end is a 422 naming the field", async () => {
+    for (const [query, path, message] of [
+      ["from=2026-02-29&to=2026-03-01", "from", "must be a date that exists, YYYY-MM-DD"],
+      ["from=2026-12-01&to=2026-13-01", "to", "must be a date that exists, YYYY-MM-DD"],
+      ["from=2026-12-05&to=2026-12-01", "to", "must not be before from"],
+      ["from=2025-01-01&to=2026-12-31", "to", "must be at most 366 days after from"],
+      ["from=2026-12-01", "to", "is required"],
+    ]) {
+      const response = await ledger(query!);
+      expect(response.status).toBe(422);
+      expect((await response.json()).errors).toEqual([{ path, message }]);
+    }
+  });
+});
