@@ -8,11 +8,11 @@ export const screenshots = join(import.meta.dir, "../../test-output/screenshots"
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 
 /** The three services, the dashboard server and Debian's Chromium, as a person would use them. */
-export async function startDashboardStack() {
+export async function startDashboardStack(env: { all?: Record<string, string> } = {}) {
   const port = freePort();
   const origin = `http://127.0.0.1:${port}`;
   const stack = await startStack({
-    all: { DASHBOARD_ORIGIN: origin },
+    all: { DASHBOARD_ORIGIN: origin, ...env.all },
     payment: { PAYMENT_GATEWAY_LATENCY_MS: "1200", PAYMENT_SYNC_WAIT_MS: "0" },
   });
   const server = Bun.spawn(["bun", join(import.meta.dir, "../serve.ts")], {

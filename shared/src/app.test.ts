@@ -81,6 +81,8 @@ describe("the app factory", () => {
     const { app } = testApp();
     const allowed = await app.request("/health", { headers: { Origin: "http://localhost:5173" } });
     expect(allowed.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost:5173");
+    // the dashboard reads a download's file name, and the request id of every answer
+    expect(allowed.headers.get("Access-Control-Expose-Headers")?.split(",").map((h) => h.trim())).toEqual(expect.arrayContaining(["X-Request-Id", "Content-Disposition"]));
     const other = await app.request("/health", { headers: { Origin: "http://evil.example" } });
     expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
   });

@@ -43,7 +43,7 @@ export function createApp(options: AppOptions): App {
     const fields = { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) };
     c.res.status >= 500 ? log.error("request failed", fields) : log.debug("request", fields);
   });
-  const allowDashboard = cors({ origin: corsOrigin, exposeHeaders: ["X-Request-Id", "Idempotent-Replayed", "Location"], maxAge: 600 });
+  const allowDashboard = cors({ origin: corsOrigin, exposeHeaders: ["X-Request-Id", "Idempotent-Replayed", "Location", "Content-Disposition"], maxAge: 600 });
   app.use((c, next) => (c.req.header("Origin") ? allowDashboard(c, next) : next())); // CORS concerns browsers, which always send Origin
   app.use("/api/*", requireBearerToken(apiToken, options.publicPaths ?? []));
   app.use("/api/*", requireContentType(options.extraContentTypes ?? {}));

@@ -23,43 +23,46 @@ export class ApiError extends Error {
   }
 }
 
-/** The one place the dashboard calls the services. */
-export async function request<T>(service: Service, path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (init.body !== undefined) headers["Content-Type"] = "application/json";
+/** The one place the dashboard calls the services: the token, reachability, and problems as ApiError. */
+async function call(service: Service, path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit }): Promise<Response> {
+  const headers: Record<string, string> = { ...init.headers };
   if (settings.token.value) headers.Authorization = `Bearer ${settings.token.value}`;
-  if (init.idempotencyKey) headers["Idempotency-Key"] = init.idempotencyKey;
   let response: Response;
   try {
-    response = await fetch(`${urls[service]}${path}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    response = await fetch(`${urls[service]}${path}`, { method: init.method ?? "GET", headers, body: init.body });
   } catch {
     markService(service, false);
     throw new ApiError(service, 0, "UNREACHABLE", "サービスに接続できません。");
   }
   markService(service, true);
-  const text = await response.text();
-  const body = text ? JSON.parse(text) : undefined;
-  if (!response.ok) throw new ApiError(service, response.status, body?.code ?? "ERROR", body?.detail ?? response.statusText, body?.errors ?? []);
-  return body as T;
+  if (response.ok) return response;
+  const problem = await response.json().catch(() => undefined);
+  throw new ApiError(service, response.status, problem?.code ?? "ERROR", problem?.detail ?? response.statusText, problem?.errors ?? []);
+}
+
+export async function request<T>(service: Service, path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (init.body !== undefined) headers["Content-Type"] = "application/json";
+  if (init.idempotencyKey) headers["Idempotency-Key"] = init.idempotencyKey;
+  const text = await (await call(service, path, { method: init.method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })).text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** A file sent as multipart form data (the CSV import). */
 export async function upload<T>(service: Service, path: string, file: File): Promise<T> {
   const form = new FormData();
   form.set("file", file, file.name);
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (settings.token.value) headers.Authorization = `Bearer ${settings.token.value}`;
-  let response: Response;
-  try {
-    response = await fetch(`${urls[service]}${path}`, { method: "POST", headers, body: form });
-  } catch {
-    markService(service, false);
-    throw new ApiError(service, 0, "UNREACHABLE", "サービスに接続できません。");
-  }
-  markService(service, true);
-  const body = await response.json().catch(() => undefined);
-  if (!response.ok) throw new ApiError(service, response.status, body?.code ?? "ERROR", body?.detail ?? response.statusText, body?.errors ?? []);
-  return body as T;
+  return (await call(service, path, { method: "POST", headers: { Accept: "application/json" }, body: form })).json() as Promise<T>;
+}
+
+/** A file a service makes (a CSV), fetched with the token like every call, and saved under the name it gives. */
+export async function download(service: Service, path: string): Promise<void> {
+  const response = await call(service, path, {});
+  const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "download.csv";
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement("a"), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export type Page<T> = { items: T[]; total: number; skip: number; limit: number };

@@ -1,5 +1,5 @@
-import { request, serviceUrl, upload, type Page } from "./client";
-import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderStats, Payment, Template } from "./types";
+import { download, request, serviceUrl, upload, type Page } from "./client";
+import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderStats, Payment, Refund, Template } from "./types";
 
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
@@ -16,11 +16,13 @@ export const api = {
   import: (id: string) => request<Import>("order", `/api/v1/imports/${id}`),
   uploadImport: (file: File) => upload<Import>("order", "/api/v1/imports?dry_run=true", file),
   confirmImport: (id: string) => request<Import>("order", `/api/v1/imports/${id}/confirm`, { method: "POST" }),
-  importErrorsUrl: (id: string) => `${serviceUrl("order")}/api/v1/imports/${id}/errors`,
+  downloadImportErrors: (id: string) => download("order", `/api/v1/imports/${id}/errors`),
   importEventsUrl: (id: string) => `${serviceUrl("order")}/api/v1/imports/${id}/events`,
   payments: (params: { skip: number; limit: number; status?: string }) => request<Page<Payment>>("payment", `/api/v1/payments?${query(params)}`),
   paymentOfOrder: (orderId: string) => request<Payment>("payment", `/api/v1/payments/order/${orderId}`),
-  refund: (paymentId: string, amount?: number) => request<Payment>("payment", `/api/v1/payments/${paymentId}/refund`, { method: "POST", body: amount === undefined ? {} : { amount } }),
+  refund: (paymentId: string, amount?: number, reason?: string) => request<Payment>("payment", `/api/v1/payments/${paymentId}/refund`, { method: "POST", body: { amount, reason } }),
+  refunds: (paymentId: string) => request<Refund[]>("payment", `/api/v1/payments/${paymentId}/refunds`),
+  downloadLedger: (from: string, to: string) => download("payment", `/api/v1/ledger?${query({ from, to })}`),
   notifications: (params: { skip: number; limit: number; status?: string }) => request<Page<Notification>>("notification", `/api/v1/notifications?${query(params)}`),
   notificationsOfOrder: (orderId: string) => request<Notification[]>("notification", `/api/v1/notifications/order/${orderId}`),
   notificationStats: () => request<{ pending: number; sent: number; failed: number }>("notification", "/api/v1/notifications/stats"),

@@ -1,14 +1,15 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
-import type { Payment } from "../api/types";
-import { yen } from "../format";
+import type { Payment, Refund } from "../api/types";
+import { jstTime, yen } from "../format";
 import { notify } from "../state/toasts";
 import { ConfirmButton } from "./confirm";
 
-/** Full or partial refund of a payment, confirmed first; only offered while something is left to refund. */
+/** Full or partial refund of a payment, with an optional reason, confirmed first; only offered while something is left to refund. */
 export function RefundControl({ payment, onDone }: { payment: Payment; onDone: () => void }) {
   const [amount, setAmount] = useState("");
+  const [reason, setReason] = useState("");
   const remainder = payment.amount - payment.refunded_amount;
   if (!["COMPLETED", "PARTIALLY_REFUNDED"].includes(payment.status)) return null;
   const partial = amount.trim() !== "";
@@ -16,18 +17,37 @@ export function RefundControl({ payment, onDone }: { payment: Payment; onDone: (
     <div class="refund">
       <label for={`refund-${payment.id}`}>返金額（空欄で残額 {yen(remainder)} を全額返金）</label>
       <input id={`refund-${payment.id}`} inputMode="numeric" value={amount} onInput={(e) => setAmount(e.currentTarget.value)} placeholder={String(remainder)} />
+      <label for={`refund-reason-${payment.id}`}>返金理由（任意）</label>
+      <input id={`refund-reason-${payment.id}`} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       <ConfirmButton label="返金する" confirmLabel="返金を確定" danger
         question={partial ? `${yen(Number(amount))} を返金します。よろしいですか？` : `残額 ${yen(remainder)} を全額返金します。よろしいですか？`}
         onConfirm={async () => {
           try {
-            const refunded = await api.refund(payment.id, partial ? Number(amount) : undefined);
+            const refunded = await api.refund(payment.id, partial ? Number(amount) : undefined, reason.trim() || undefined);
             notify("success", `返金しました（返金済 ${yen(refunded.refunded_amount)}）。`);
             setAmount("");
+            setReason("");
             onDone();
           } catch (error) {
             notify("error", `返金できませんでした：${error instanceof ApiError ? error.message : String(error)}`);
           }
         }} />
     </div>
+  );
+}
+
+/** Each refund of a payment: when, how much, why. Loaded again whenever the refunded total changes. */
+export function RefundHistory({ payment }: { payment: Payment }) {
+  const [refunds, setRefunds] = useState<Refund[]>([]);
+  useEffect(() => {
+    if (payment.refunded_amount > 0) void api.refunds(payment.id).then(setRefunds, () => undefined);
+  }, [payment.id, payment.refunded_amount]);
+  if (!refunds.length) return null;
+  return (
+    <table class="refunds" data-testid="refunds">
+      <caption>返金履歴</caption>
+      <thead><tr><th>日時（JST）</th><th class="num">返金額</th><th>理由</th></tr></thead>
+      <tbody>{refunds.map((r) => <tr><td>{jstTime(r.created_at)}</td><td class="num">{yen(r.amount)}</td><td>{r.reason ?? "—"}</td></tr>)}</tbody>
+    </table>
   );
 }

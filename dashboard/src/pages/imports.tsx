@@ -60,6 +60,14 @@ async function confirm(id: string) {
   }
 }
 
+async function downloadErrors(id: string) {
+  try {
+    await api.downloadImportErrors(id);
+  } catch (error) {
+    notify("error", `ダウンロードできませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+  }
+}
+
 function Bar({ label, done, of, testId }: { label: string; done: number; of: number; testId: string }) {
   return (
     <div class="bar">
@@ -90,7 +98,7 @@ function Report({ item }: { item: Import }) {
             <thead><tr><th class="num">行</th><th>列</th><th>内容</th></tr></thead>
             <tbody>{item.first_errors.map((e) => <tr><td class="num">{e.row}</td><td>{e.column ?? "—"}</td><td>{inJapanese({ path: e.column ?? "", message: e.message }).message}</td></tr>)}</tbody>
           </table>
-          <a href={api.importErrorsUrl(item.id)} download>エラー行をすべてダウンロード（CSV）</a>
+          <button type="button" class="link" onClick={() => void downloadErrors(item.id)}>エラー行をすべてダウンロード（CSV）</button>
         </>
       )}
     </div>

@@ -4,7 +4,7 @@ import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
 import { ConfirmButton } from "../components/confirm";
 import { NotificationView } from "../components/notification-view";
-import { RefundControl } from "../components/refund";
+import { RefundControl, RefundHistory } from "../components/refund";
 import { LoadError, Loading } from "../components/status";
 import { jstTime, orderStatusLabels, paymentStatusLabels, yen } from "../format";
 import { resource } from "../state/resource";
@@ -78,6 +78,7 @@ export function OrderDetailPage({ id }: { id: string }) {
         <div class="payment" data-testid="payment">
           <p><Badge status={payment.status} labels={paymentStatusLabels} /> {yen(payment.amount)} ・ 返金済 <span data-testid="refunded">{yen(payment.refunded_amount)}</span> ・ {payment.id}</p>
           {payment.failure_reason && <p class="error">{payment.failure_reason}</p>}
+          <RefundHistory payment={payment} />
           <RefundControl payment={payment} onDone={reload} />
         </div>
       ) : state.payment.error.value?.status === 404 ? <p>まだ決済はありません。</p> : <LoadError error={state.payment.error.value} />}

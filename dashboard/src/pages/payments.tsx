@@ -2,6 +2,7 @@ import { signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
+import { LedgerExport } from "../components/ledger-export";
 import { Pager } from "../components/pager";
 import { StatusFilter } from "../components/status-filter";
 import { RefundControl } from "../components/refund";
@@ -37,6 +38,7 @@ export function PaymentsPage() {
         </tbody>
       </table>
       {data && <Pager skip={data.skip} limit={data.limit} total={data.total} onPage={(s) => ((skip.value = s), void page.reload())} />}
+      <LedgerExport />
     </section>
   );
 }

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { waitFor } from "@platform/shared/testing/service-process";
+import { anOrder } from "@platform/shared/testing/stack";
+import { sampleCsv } from "../../order/src/imports/sample-csv";
+import { shot, startDashboardStack, unlabelledControls } from "./harness";
+
+// What finance does, with API_TOKEN on everywhere: every call, downloads included, must carry the token.
+const token = "finance-test-token-0123456789";
+const auth = { Authorization: `Bearer ${token}` };
+let env: Awaited<ReturnType<typeof startDashboardStack>>;
+beforeAll(async () => (env = await startDashboardStack({ all: { API_TOKEN: token } })), 60_000);
+afterAll(() => env.stop());
+
+/** A tab with the token saved on the settings page, as a person would. */
+async function signedIn(): Promise<Page> {
+  const page = await env.page("/#/settings");
+  await page.getByLabel(/APIトークン/).fill(token);
+  await page.getByRole("button", { name: "保存" }).click();
+  await page.getByText("APIトークンを保存しました").waitFor();
+  return page;
+}
+const downloaded = async (page: Page, click: () => Promise<void>) => {
+  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+  return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, "utf8") };
+};
+
+describe("the finance work in Chromium, with API_TOKEN on", () => {
+  test("refund part of a payment with a reason; the order shows it in the refund history, and the ledger CSV lists the charge and the refund", async () => {
+    const { body: order } = await env.stack.call("POST", "/api/v1/orders", anOrder("会計 花子"), auth);
+    await waitFor("PAID", async () => (await env.stack.call("GET", `/api/v1/orders/${order.id}`, undefined, auth)).body.status === "PAID", 20_000);
+    const page = await signedIn();
+    await page.goto(`${env.origin}/#/orders/${order.id}`);
+    await page.getByLabel(/^返金額/).fill("1000");
+    await page.getByLabel("返金理由（任意）").fill("箱潰れのため一部返金");
+    await page.getByRole("button", { name: "返金する" }).click();
+    await page.getByRole("button", { name: "返金を確定" }).click();
+    const history = page.getByTestId("refunds");
+    await history.getByText("箱潰れのため一部返金").waitFor({ timeout: 10_000 });
+    expect(await history.getByText("¥1,000").count()).toBe(1);
+    await shot(page, "order-refund-history");
+
+    await page.goto(`${env.origin}/#/payments`);
+    expect(await unlabelledControls(page)).toEqual([]);
+    const ledger = await downloaded(page, () => page.getByRole("button", { name: "CSVをダウンロード" }).click());
+    expect(ledger.name).toMatch(/^ledger-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.csv$/); // this month, to today
+    const mine = ledger.text.split("\r\n").filter((line) => line.includes(order.id));
+    expect(mine.map((line) => line.split(",").slice(1, 3).concat(line.split(",").at(-1)!))).toEqual([["CHARGE", "3500", ""], ["REFUND", "-1000", "箱潰れのため一部返金"]]);
+    await shot(page, "payments-ledger");
+    await page.close();
+  }, 60_000);
+
+  test("a range backwards is refused with the API's reason in Japanese, and nothing downloads", async () => {
+    const page = await signedIn();
+    await page.goto(`${env.origin}/#/payments`);
+    await page.getByLabel("開始日").fill("2026-12-05");
+    await page.getByLabel("終了日").fill("2026-12-01");
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    await page.getByRole("button", { name: "CSVをダウンロード" }).click();
+    await page.getByText("終了日は開始日以降にしてください。").waitFor();
+    expect(downloads).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  test("an import's rejected rows download as CSV with the token", async () => {
+    const page = await signedIn();
+    await page.goto(`${env.origin}/#/imports`);
+    const sample = sampleCsv({ orders: 20, bad: 2, encoding: "utf8", prefix: "FIN" });
+    await page.getByLabel(/ファイルを選択/).setInputFiles({ name: "finance.csv", mimeType: "text/csv", buffer: Buffer.from(sample.bytes) });
+    await page.getByTestId("import-report").getByText("finance.csv（検証済（未実行））").waitFor();
+    const errors = await downloaded(page, () => page.getByRole("button", { name: "エラー行をすべてダウンロード（CSV）" }).click());
+    expect(errors.name).toMatch(/^imp_.+-errors\.csv$/);
+    expect(errors.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n").slice(1).map((line) => Number(line.split(",")[0]))).toEqual(sample.badLines);
+    await page.close();
+  }, 60_000);
+});
