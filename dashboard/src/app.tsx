@@ -7,6 +7,7 @@ import { OrdersPage } from "./pages/orders";
 import { OverviewPage } from "./pages/overview";
 import { PaymentsPage } from "./pages/payments";
 import { SettingsPage } from "./pages/settings";
+import { ShipmentsPage } from "./pages/shipments";
 import { route } from "./state/router";
 
 function Page() {
@@ -15,6 +16,7 @@ function Page() {
   if (first === "orders" && second) return <OrderDetailPage id={second} />;
   if (first === "orders") return <OrdersPage />;
   if (first === "imports") return <ImportsPage />;
+  if (first === "shipments") return <ShipmentsPage />;
   if (first === "payments") return <PaymentsPage />;
   if (first === "notifications") return <NotificationsPage />;
   if (first === "settings") return <SettingsPage />;

@@ -8,6 +8,7 @@ import type { OrderDb } from "./db/client";
 import type { OrderSettings } from "./env";
 import type { OrderActions } from "./flow/order-actions";
 import { ordersRouter } from "./routes/orders/orders.index";
+import { shipmentsRouter } from "./routes/shipments/shipments.index";
 import { webhooksRouter } from "./routes/webhooks/webhooks.index";
 import type { OrderStore } from "./store/order-store";
 import type { ImportStore } from "./imports/import-store";
@@ -43,6 +44,7 @@ export function createOrderApp(deps: OrderDeps) {
   });
   app.use("/api/v1/*", idempotent(deps.db, { exceptPaths: [WEBHOOKS] }));
   app.route("/", ordersRouter(deps));
+  app.route("/", shipmentsRouter(deps));
   app.route("/", webhooksRouter(deps));
   app.route("/", importsRouter(deps));
   app.route("/", outboxRouter(deps.relay));

@@ -1,5 +1,5 @@
 import { download, request, serviceUrl, upload, type Page } from "./client";
-import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderStats, Payment, Refund, Template } from "./types";
+import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderStats, Payment, Refund, ShipmentResult, Template } from "./types";
 
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
@@ -11,6 +11,8 @@ export const api = {
   orderStats: () => request<OrderStats>("order", "/api/v1/orders/stats"),
   createOrder: (order: NewOrder, idempotencyKey: string) => request<Order>("order", "/api/v1/orders", { method: "POST", body: order, idempotencyKey }),
   moveOrder: (id: string, body: { status: string; carrier?: string; tracking_number?: string }) => request<Order>("order", `/api/v1/orders/${id}/status`, { method: "PATCH", body }),
+  shipOrders: (shipments: { order_id: string; carrier?: string; tracking_number?: string }[]) =>
+    request<{ shipped: number; refused: number; results: ShipmentResult[] }>("order", "/api/v1/orders/shipments", { method: "POST", body: { shipments } }),
   cancelOrder: (id: string, reason?: string) => request<Order>("order", `/api/v1/orders/${id}/cancel`, { method: "POST", body: { reason } }),
   imports: (params: { skip: number; limit: number }) => request<Page<Import>>("order", `/api/v1/imports?${query(params)}`),
   import: (id: string) => request<Import>("order", `/api/v1/imports/${id}`),

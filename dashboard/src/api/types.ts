@@ -19,3 +19,4 @@ export type Import = {
   processed: number; succeeded: number; failed: number; payments_completed: number; payments_failed: number; notifications_sent: number;
   error: string | null; first_errors: { row: number; column: string | null; message: string }[]; created_at: string; started_at: string | null; finished_at: string | null;
 };
+export type ShipmentResult = { order_id: string; status: 200 | 404 | 409; order?: Order; error?: { code: string; detail: string; current_status?: string } };

@@ -6,7 +6,7 @@ import { toasts } from "../state/toasts";
 import { ServiceDown } from "./status";
 
 const links = [
-  ["#/", "概要", ""], ["#/orders", "注文", "orders"], ["#/imports", "一括取り込み", "imports"], ["#/payments", "決済", "payments"], ["#/notifications", "通知", "notifications"], ["#/settings", "設定", "settings"],
+  ["#/", "概要", ""], ["#/orders", "注文", "orders"], ["#/imports", "一括取り込み", "imports"], ["#/shipments", "一括発送", "shipments"], ["#/payments", "決済", "payments"], ["#/notifications", "通知", "notifications"], ["#/settings", "設定", "settings"],
 ] as const;
 
 export function Layout({ children }: { children: ComponentChildren }) {

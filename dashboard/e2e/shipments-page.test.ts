@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { waitFor } from "@platform/shared/testing/service-process";
+import { anOrder } from "@platform/shared/testing/stack";
+import { shot, startDashboardStack, unlabelledControls } from "./harness";
+
+let env: Awaited<ReturnType<typeof startDashboardStack>>;
+beforeAll(async () => (env = await startDashboardStack()), 60_000);
+afterAll(() => env.stop());
+
+const paidOrder = async (name: string) => {
+  const { body } = await env.stack.call("POST", "/api/v1/orders", anOrder(name));
+  await waitFor("PAID", async () => (await env.stack.call("GET", `/api/v1/orders/${body.id}`)).body.status === "PAID", 20_000);
+  return body.id as string;
+};
+
+describe("the bulk shipping page in Chromium", () => {
+  test("rows pasted from a spreadsheet ship the paid orders with their tracking numbers; the others are listed with the reason", async () => {
+    const [first, second, cancelled] = await Promise.all([paidOrder("倉庫 一郎"), paidOrder("倉庫 二郎"), paidOrder("倉庫 三郎")]);
+    await env.stack.call("POST", `/api/v1/orders/${cancelled}/cancel`);
+    const page = await env.page("/#/shipments");
+    await page.getByLabel("出荷リスト").fill([
+      "注文番号\t配送業者\t伝票番号",
+      `${first}\tヤマト運輸\t1111-2222-3333`,
+      `${second}\t佐川急便\t4444-5555-6666`,
+      `${first}\tヤマト運輸\t1111-2222-3333`,
+      `${cancelled}\tヤマト運輸\t7777-8888-9999`,
+      "ord_not_an_order\t\t",
+      "",
+    ].join("\n"));
+    await page.getByText(`4 行目：注文 ${first} が重複しています（最初の行だけ使います）。`).waitFor();
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByRole("button", { name: "4 件を発送済みにする" }).click();
+    const refused = page.getByTestId("refused-shipments");
+    await refused.waitFor();
+    expect(await refused.locator("tbody tr").allTextContents()).toEqual([
+      `${cancelled}現在「キャンセル」のため発送済みにできません（支払済の注文のみ）。`,
+      "ord_not_an_order注文が見つかりません。",
+    ]);
+    await page.getByText("2 件を発送済みにしました（2 件はできませんでした）。").waitFor();
+    // the box keeps only the refused rows, to correct and send again
+    expect(await page.getByLabel("出荷リスト").inputValue()).toBe(`${cancelled}\tヤマト運輸\t7777-8888-9999\nord_not_an_order\t\t`);
+    await page.getByRole("button", { name: "2 件を発送済みにする" }).waitFor();
+    await shot(page, "shipments");
+    for (const [id, carrier, tracking] of [[first, "ヤマト運輸", "1111-2222-3333"], [second, "佐川急便", "4444-5555-6666"]] as const) {
+      expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body).toMatchObject({ status: "SHIPPED", carrier, tracking_number: tracking });
+      await waitFor(`the shipping mail of ${id}`, () => env.stack.mailsFor(id, "発送いたしました").length === 1);
+    }
+    expect((await env.stack.call("GET", `/api/v1/orders/${cancelled}`)).body.status).toBe("CANCELLED");
+  }, 60_000);
+});
