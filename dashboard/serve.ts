@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { join, normalize } from "node:path";
 import { whenParentExits } from "@platform/shared/parent-watch";
+import { configScript } from "./config-script";
 
 const dist = join(import.meta.dir, "dist");
 if (!process.env.DASHBOARD_SKIP_BUILD || !existsSync(join(dist, "index.html"))) {
@@ -10,23 +11,19 @@ if (!process.env.DASHBOARD_SKIP_BUILD || !existsSync(join(dist, "index.html"))) 
   if (build.exitCode !== 0) process.exit(build.exitCode ?? 1);
 }
 const env = process.env;
-const config = {
-  order: env.ORDER_SERVICE_URL ?? "http://127.0.0.1:8000",
-  payment: env.PAYMENT_SERVICE_URL ?? "http://127.0.0.1:8001",
-  notification: env.NOTIFICATION_SERVICE_URL ?? "http://127.0.0.1:8002",
-};
+const config = configScript(env);
 const port = Number(env.DASHBOARD_PORT ?? 5173);
 const server = Bun.serve({
   port, hostname: env.HOST ?? "127.0.0.1",
   async fetch(request) {
     const path = normalize(decodeURIComponent(new URL(request.url).pathname));
-    if (path === "/config.js") return new Response(`window.PLATFORM_CONFIG = ${JSON.stringify(config)};`, { headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" } });
+    if (path === "/config.js") return new Response(config.script, { headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" } });
     const file = Bun.file(join(dist, path));
     if (path !== "/" && !path.includes("..") && (await file.exists())) return new Response(file);
     return new Response(Bun.file(join(dist, "index.html")), { headers: { "Content-Type": "text/html; charset=utf-8" } });
   },
 });
-console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", service: "dashboard", msg: "listening", url: `http://${server.hostname}:${server.port}`, services: config }));
+console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", service: "dashboard", msg: "listening", url: `http://${server.hostname}:${server.port}`, services: config.services }));
 process.on("SIGTERM", () => (server.stop(), process.exit(0)));
 process.on("SIGINT", () => (server.stop(), process.exit(0)));
 if (env.STOP_WITH_PARENT === "true") whenParentExits(() => (server.stop(), process.exit(0)));

@@ -39,6 +39,14 @@ describe("bun run start", () => {
     await nothingLeft();
   }, 90_000);
 
+  test("bun run dev: the dashboard from Vite's dev server (hot reload) with the same /config.js, and Ctrl-C stops it all", async () => {
+    const dev = await launch(["bun", "run", "dev"]);
+    expect(await (await fetch(probes[3]!)).text()).toContain(env.ORDER_SERVICE_URL);
+    expect(await (await fetch(`http://127.0.0.1:${ports.dashboard}/`)).text()).toContain("/@vite/client");
+    dev.kill("SIGINT");
+    await nothingLeft();
+  }, 90_000);
+
   test("killed with SIGKILL, it leaves nothing running: each child stops when its parent is gone", async () => {
     const start = await launch(["bun", "scripts/start.ts"]);
     start.kill("SIGKILL");

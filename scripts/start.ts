@@ -1,4 +1,4 @@
-// `bun run start`: every service and the dashboard (http://localhost:5173) on its default port with embedded
+// `bun run start` (and `bun run dev`): every service and the dashboard (http://localhost:5173) on its default port with embedded
 // defaults, their JSON logs turned into readable prefixed lines; Ctrl-C stops them all cleanly, and so
 // does the end of this process by any means (SIGKILL included): each child stops when its parent is gone.
 import { join } from "node:path";
@@ -6,11 +6,14 @@ import { whenParentExits } from "../shared/src/parent-watch";
 import { serviceProcessEnv } from "../shared/src/process-env";
 
 const root = join(import.meta.dir, "..");
+// `--dev` (bun run dev): each service restarts when its code changes, and the dashboard hot-reloads.
+const dev = process.argv.includes("--dev");
+const bun = dev ? ["bun", "--watch"] : ["bun"];
 const services = [
-  { name: "order", color: 33, cmd: ["bun", "order/src/index.ts"], url: "ORDER_SERVICE_URL" },
-  { name: "payment", color: 35, cmd: ["bun", "payment/src/index.ts"], url: "PAYMENT_SERVICE_URL" },
-  { name: "notification", color: 36, cmd: ["bun", "notification/src/index.ts"], url: "NOTIFICATION_SERVICE_URL" },
-  { name: "dashboard", color: 32, cmd: ["bun", "dashboard/serve.ts"] },
+  { name: "order", color: 33, cmd: [...bun, "order/src/index.ts"], url: "ORDER_SERVICE_URL" },
+  { name: "payment", color: 35, cmd: [...bun, "payment/src/index.ts"], url: "PAYMENT_SERVICE_URL" },
+  { name: "notification", color: 36, cmd: [...bun, "notification/src/index.ts"], url: "NOTIFICATION_SERVICE_URL" },
+  { name: "dashboard", color: 32, cmd: ["bun", dev ? "dashboard/dev.ts" : "dashboard/serve.ts"] },
 ];
 
 // The Order Service started here takes payment events in batches (README, Configuration).
