@@ -28,6 +28,7 @@ export const api = {
   notifications: (params: { skip: number; limit: number; status?: string }) => request<Page<Notification>>("notification", `/api/v1/notifications?${query(params)}`),
   notificationsOfOrder: (orderId: string) => request<Notification[]>("notification", `/api/v1/notifications/order/${orderId}`),
   notificationStats: () => request<{ pending: number; sent: number; failed: number }>("notification", "/api/v1/notifications/stats"),
+  resendNotification: (id: string, recipient?: string) => request<Notification>("notification", `/api/v1/notifications/${id}/resend`, { method: "POST", body: { recipient } }),
   retryNotification: (id: string) => request<Notification>("notification", `/api/v1/notifications/${id}/retry`, { method: "POST" }),
   templates: () => request<Template[]>("notification", "/api/v1/templates"),
   preview: (name: string, channel: string) => request<{ subject: string | null; body: string; html: string | null }>("notification", `/api/v1/templates/${name}/preview`, { method: "POST", body: { channel } }),

@@ -5,6 +5,7 @@ import { Badge } from "../components/badge";
 import { ConfirmButton } from "../components/confirm";
 import { NotificationView } from "../components/notification-view";
 import { RefundControl, RefundHistory } from "../components/refund";
+import { ResendControl } from "../components/resend";
 import { LoadError, Loading } from "../components/status";
 import { jstTime, orderStatusLabels, paymentStatusLabels, yen } from "../format";
 import { resource } from "../state/resource";
@@ -93,7 +94,7 @@ export function OrderDetailPage({ id }: { id: string }) {
 
       <h3>通知</h3>
       <LoadError error={state.notifications.error.value} />
-      {state.notifications.data.value?.map((n) => <NotificationView notification={n} />)}
+      {state.notifications.data.value?.map((n) => <NotificationView notification={n} actions={<ResendControl notification={n} onDone={reload} />} />)}
       {state.notifications.data.value?.length === 0 && <p>まだ通知はありません。</p>}
     </section>
   );

@@ -122,6 +122,17 @@ export function createNotificationStore(db: NotificationDb) {
       });
     },
 
+    /** A new notification with the content of `original`, to `recipient`: an operator's resend. */
+    async resend(original: NotificationRow, recipient: string) {
+      const now = Date.now();
+      const row: NotificationRow = {
+        ...original, id: newId("ntf"), recipient, status: "PENDING", attempts: 0, error: null, next_attempt_at: now, sending_since: null,
+        idempotency_key: null, created_at: iso(now), sent_at: null,
+      };
+      await insert.execute({ ...row, now });
+      return row;
+    },
+
     /** An operator's retry of a FAILED notification: queued again, its attempts kept. */
     async requeue(id: string) {
       const [row] = await db.update(notifications).set({ status: "PENDING", next_attempt_at: Date.now(), error: null })

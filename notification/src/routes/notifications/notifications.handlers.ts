@@ -9,12 +9,17 @@ import * as routes from "./notifications.routes";
 
 const email = z.email();
 
+/** A recipient must fit its channel: an e-mail address for EMAIL, an E.164 number for SMS. */
+function checkRecipient(channel: CreateNotification["channel"], recipient: string, path = "") {
+  const fits = channel === "EMAIL" ? email.safeParse(recipient).success : E164.test(recipient);
+  if (!fits) {
+    throw ApiError.validation([{ path: `${path}recipient`, message: channel === "EMAIL" ? "must be an e-mail address for EMAIL" : "must be an E.164 number (+819012345678) for SMS" }]);
+  }
+}
+
 /** The checks every queued notification passes, single or in a batch; `path` prefixes error paths. */
 export function prepare(deps: NotificationDeps, input: CreateNotification, path = ""): NewNotification {
-  const fits = input.channel === "EMAIL" ? email.safeParse(input.recipient).success : E164.test(input.recipient);
-  if (!fits) {
-    throw ApiError.validation([{ path: `${path}recipient`, message: input.channel === "EMAIL" ? "must be an e-mail address for EMAIL" : "must be an E.164 number (+819012345678) for SMS" }]);
-  }
+  checkRecipient(input.channel, input.recipient, path);
   return { ...input, rendered: deps.templates.render(input.template, input.channel, input.variables) };
 }
 
@@ -39,6 +44,16 @@ export function notificationHandlers(deps: NotificationDeps) {
   const retry: RouteHandler<typeof routes.retry, AppEnv> = async (c) => {
     const row = await store.requeue(c.req.valid("param").id);
     sender.kick();
+    return c.json(toNotification(row), 202);
+  };
+
+  const resend: RouteHandler<typeof routes.resend, AppEnv> = async (c) => {
+    const original = await store.get(c.req.valid("param").id);
+    const recipient = c.req.valid("json")?.recipient ?? original.recipient;
+    checkRecipient(original.channel, recipient);
+    const row = await store.resend(original, recipient);
+    sender.kick();
+    c.header("Location", `/api/v1/notifications/${row.id}`);
     return c.json(toNotification(row), 202);
   };
 
@@ -74,5 +89,5 @@ export function notificationHandlers(deps: NotificationDeps) {
     return c.json({ results }, 202);
   };
 
-  return { create, getOne, byOrder, list, retry, history, stats, batch };
+  return { create, getOne, byOrder, list, retry, resend, history, stats, batch };
 }

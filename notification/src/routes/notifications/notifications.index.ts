@@ -15,5 +15,6 @@ export function notificationsRouter(deps: NotificationDeps) {
     .openapi(routes.byOrder, handlers.byOrder)
     .openapi(routes.getOne, handlers.getOne)
     .openapi(routes.retry, handlers.retry)
+    .openapi(routes.resend, handlers.resend)
     .openapi(routes.history, handlers.history);
 }

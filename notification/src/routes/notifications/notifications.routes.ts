@@ -47,6 +47,20 @@ export const retry = createRoute({
   responses: { 202: json(NotificationSchema, "Queued again"), ...problemResponses(404, 409) },
 });
 
+export const resend = createRoute({
+  method: "post", path: "/api/v1/notifications/{id}/resend", tags,
+  summary: "Send a notification again, as a new one, to the same or a corrected recipient",
+  description: "For a customer who did not receive it, or gave a wrong address: queues a new notification with the same content (the first one and its attempts are kept). The recipient must fit the channel (422).",
+  request: {
+    headers: IdempotencyKeyHeader,
+    params: ntfId,
+    body: { required: false, content: { "application/json": { schema: z.object({
+      recipient: z.string().trim().min(1).max(254).optional().openapi({ description: "Where to send it instead; the first one's recipient when omitted", example: "taro.yamada@example.jp" }),
+    }).openapi("Resend") } } },
+  },
+  responses: { 202: json(NotificationSchema, "The new notification, queued"), ...problemResponses(400, 404, 415, 422) },
+});
+
 export const history = createRoute({
   method: "get", path: "/api/v1/notifications/{id}/attempts", tags, summary: "Every sending attempt of a notification",
   request: { params: ntfId },

@@ -13,7 +13,7 @@ const paidOrder = async (name: string) => {
   return body.id as string;
 };
 
-describe("the bulk shipping page in Chromium", () => {
+describe("the operations team's work in Chromium", () => {
   test("rows pasted from a spreadsheet ship the paid orders with their tracking numbers; the others are listed with the reason", async () => {
     const [first, second, cancelled] = await Promise.all([paidOrder("倉庫 一郎"), paidOrder("倉庫 二郎"), paidOrder("倉庫 三郎")]);
     await env.stack.call("POST", `/api/v1/orders/${cancelled}/cancel`);
@@ -46,5 +46,23 @@ describe("the bulk shipping page in Chromium", () => {
       await waitFor(`the shipping mail of ${id}`, () => env.stack.mailsFor(id, "発送いたしました").length === 1);
     }
     expect((await env.stack.call("GET", `/api/v1/orders/${cancelled}`)).body.status).toBe("CANCELLED");
+  }, 60_000);
+
+  test("a customer who gave a wrong address gets the confirmation again at the corrected one, from the order's page", async () => {
+    const { body: order } = await env.stack.call("POST", "/api/v1/orders", { ...anOrder("再送 花子"), customer_email: "hanako@exmaple.jp" });
+    await waitFor("the first mail", () => env.stack.mailsFor(order.id, "ご注文ありがとうございます").length === 1, 20_000);
+    const page = await env.page(`/#/orders/${order.id}`);
+    await page.getByText("ご注文確認（メール）").first().click();
+    const recipient = page.getByLabel("再送先");
+    expect(await recipient.inputValue()).toBe("hanako@exmaple.jp");
+    await recipient.fill("hanako@example.jp");
+    await page.getByRole("button", { name: "再送する" }).click();
+    await page.getByRole("button", { name: "再送を確定" }).click();
+    await page.getByText("hanako@example.jp への再送を受け付けました。").waitFor();
+    const mails = await waitFor("the second mail", () => env.stack.mailsFor(order.id, "ご注文ありがとうございます").length === 2 && env.stack.mailsFor(order.id, "ご注文ありがとうございます"));
+    expect(mails.map((mail) => mail.parsed.to && !Array.isArray(mail.parsed.to) ? mail.parsed.to.value[0]!.address : "")).toEqual(["hanako@exmaple.jp", "hanako@example.jp"]);
+    await page.locator(".notification").nth(1).waitFor(); // the page lists the new one too
+    expect(await unlabelledControls(page)).toEqual([]);
+    await shot(page, "order-resend");
   }, 60_000);
 });
