@@ -48,14 +48,20 @@ describe("the operations team's work in Chromium", () => {
     expect((await env.stack.call("GET", `/api/v1/orders/${cancelled}`)).body.status).toBe("CANCELLED");
   }, 60_000);
 
-  test("a customer who gave a wrong address gets the confirmation again at the corrected one, from the order's page", async () => {
+  test("a customer who gave a wrong address: the order's contact is corrected, and the confirmation sent again to it, from the order's page", async () => {
     const { body: order } = await env.stack.call("POST", "/api/v1/orders", { ...anOrder("再送 花子"), customer_email: "hanako@exmaple.jp" });
     await waitFor("the first mail", () => env.stack.mailsFor(order.id, "ご注文ありがとうございます").length === 1, 20_000);
     const page = await env.page(`/#/orders/${order.id}`);
+    await page.getByRole("button", { name: "連絡先を修正" }).click();
+    await page.getByLabel("メールアドレス").fill("hanako@");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.locator("#contact-customer_email-error").getByText("メールアドレスの形式が正しくありません。").waitFor();
+    await page.getByLabel("メールアドレス").fill("hanako@example.jp");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByText("再送 花子 様 ・ hanako@example.jp").waitFor();
+    expect((await env.stack.call("GET", `/api/v1/orders/${order.id}`)).body.customer_email).toBe("hanako@example.jp");
     await page.getByText("ご注文確認（メール）").first().click();
-    const recipient = page.getByLabel("再送先");
-    expect(await recipient.inputValue()).toBe("hanako@exmaple.jp");
-    await recipient.fill("hanako@example.jp");
+    expect(await page.getByLabel("再送先").inputValue()).toBe("hanako@example.jp"); // the corrected address is offered
     await page.getByRole("button", { name: "再送する" }).click();
     await page.getByRole("button", { name: "再送を確定" }).click();
     await page.getByText("hanako@example.jp への再送を受け付けました。").waitFor();

@@ -7,8 +7,8 @@ import { notify } from "../state/toasts";
 import { ConfirmButton } from "./confirm";
 
 /** Sends a notification again, as a new one, to its recipient or a corrected one: for a customer who did not get it. */
-export function ResendControl({ notification, onDone }: { notification: Notification; onDone: () => void }) {
-  const [recipient, setRecipient] = useState(notification.recipient);
+export function ResendControl({ notification, suggested, onDone }: { notification: Notification; suggested?: string; onDone: () => void }) {
+  const [recipient, setRecipient] = useState(suggested ?? notification.recipient);
   const to = recipient.trim();
   return (
     <div class="resend">

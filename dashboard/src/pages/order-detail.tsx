@@ -3,6 +3,7 @@ import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
 import { ConfirmButton } from "../components/confirm";
+import { ContactEdit } from "../components/contact-edit";
 import { NotificationView } from "../components/notification-view";
 import { RefundControl, RefundHistory } from "../components/refund";
 import { ResendControl } from "../components/resend";
@@ -65,6 +66,7 @@ export function OrderDetailPage({ id }: { id: string }) {
 
       <h3>お客様</h3>
       <p>{order.customer_name} 様 ・ {order.customer_email}{order.customer_phone ? ` ・ ${order.customer_phone}` : ""}</p>
+      <ContactEdit order={order} onDone={reload} />
 
       <h3>商品</h3>
       <table>
@@ -94,7 +96,11 @@ export function OrderDetailPage({ id }: { id: string }) {
 
       <h3>通知</h3>
       <LoadError error={state.notifications.error.value} />
-      {state.notifications.data.value?.map((n) => <NotificationView notification={n} actions={<ResendControl notification={n} onDone={reload} />} />)}
+      {state.notifications.data.value?.map((n) => {
+        // the order's contact as it is now, so that a corrected address is the one offered
+        const suggested = (n.channel === "EMAIL" ? order.customer_email : order.customer_phone) ?? n.recipient;
+        return <NotificationView notification={n} actions={<ResendControl key={suggested} notification={n} suggested={suggested} onDone={reload} />} />;
+      })}
       {state.notifications.data.value?.length === 0 && <p>まだ通知はありません。</p>}
     </section>
   );

@@ -13,10 +13,23 @@ export const NewItemSchema = z.object({
   unit_price: z.number({ error: "must be an integer number of JPY" }).int("must be an integer number of JPY").min(0, "must not be negative").max(1_000_000, "must be at most 1,000,000 JPY"),
 });
 
-export const NewOrderSchema = z.object({
+const customer = {
   customer_name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
   customer_email: z.string().trim().pipe(z.email("must be a valid e-mail address")),
-  customer_phone: z.string().trim().regex(E164, "must be an E.164 number such as +819012345678").optional(),
+  customer_phone: z.string().trim().regex(E164, "must be an E.164 number such as +819012345678"),
+};
+
+/** A correction of the customer's contact details, by the same rules; null removes the phone number. */
+export const ContactChangeSchema = z.object({
+  customer_name: customer.customer_name.optional(),
+  customer_email: customer.customer_email.optional(),
+  customer_phone: customer.customer_phone.nullable().optional(),
+}).refine((change) => Object.values(change).some((value) => value !== undefined), "must change at least one of customer_name, customer_email, customer_phone");
+export type ContactChange = z.infer<typeof ContactChangeSchema>;
+
+export const NewOrderSchema = z.object({
+  ...customer,
+  customer_phone: customer.customer_phone.optional(),
   items: z.array(NewItemSchema).min(1, "must have at least one item").max(100, "must have at most 100 items"),
 }).superRefine((order, ctx) => {
   const itemsValid = order.items.every((i) => Number.isInteger(i.quantity) && i.quantity >= 1 && Number.isInteger(i.unit_price) && i.unit_price >= 0);

@@ -4,7 +4,7 @@ import { enqueue } from "@platform/shared/outbox/outbox";
 import { ApiError } from "@platform/shared/problem";
 import type { OrderDb } from "../db/client";
 import { orders, statusHistory, type OrderRow } from "../db/schema";
-import { orderTotal, type NewOrder } from "../domain/new-order";
+import { orderTotal, type ContactChange, type NewOrder } from "../domain/new-order";
 import type { OrderStatus } from "../domain/order-status";
 import { searchTerms } from "../domain/order-search";
 import { orderMail, paymentRequest } from "./messages";
@@ -70,6 +70,13 @@ export function createOrderStore(db: OrderDb) {
         db.select({ n: count() }).from(orders).where(where),
       ]);
       return { items: await withItems(db, rows), total: total!.n, skip: query.skip, limit: query.limit };
+    },
+
+    /** Corrects the customer's contact details; mails from now on go to them. */
+    async changeContact(id: string, change: ContactChange) {
+      const [row] = await db.update(orders).set({ ...change, updated_at: new Date().toISOString() }).where(eq(orders.id, id)).returning({ id: orders.id });
+      if (!row) throw ApiError.notFound("Order", id);
+      return this.get(id);
     },
 
     async history(id: string) {

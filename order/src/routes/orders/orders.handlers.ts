@@ -25,6 +25,13 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
   const history: RouteHandler<typeof routes.history, AppEnv> = async (c) =>
     c.json((await store.history(c.req.valid("param").id)).map(({ id: _id, order_id: _o, ...entry }) => entry), 200);
 
+  const changeContact: RouteHandler<typeof routes.changeContact, AppEnv> = async (c) => {
+    const change = c.req.valid("json");
+    const order = await store.changeContact(c.req.valid("param").id, change);
+    c.var.log.info("customer contact corrected", { order_id: order.id, fields: Object.keys(change) });
+    return c.json(order, 200);
+  };
+
   const changeStatus: RouteHandler<typeof routes.changeStatus, AppEnv> = async (c) => {
     const { status, ...details } = c.req.valid("json");
     const { order, messageIds } = await actions.move(c.req.valid("param").id, status, { ...details, requestId: c.var.requestId });
@@ -39,5 +46,5 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
     return c.json(order, 200);
   };
 
-  return { create, list, stats, getOne, history, changeStatus, cancel };
+  return { create, list, stats, getOne, history, changeContact, changeStatus, cancel };
 }

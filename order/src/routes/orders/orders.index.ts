@@ -13,6 +13,7 @@ export function ordersRouter(deps: OrderDeps) {
     .openapi(routes.stats, handlers.stats)
     .openapi(routes.getOne, handlers.getOne)
     .openapi(routes.history, handlers.history)
+    .openapi(routes.changeContact, handlers.changeContact)
     .openapi(routes.changeStatus, handlers.changeStatus)
     .openapi(routes.cancel, handlers.cancel);
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses, json } from "@platform/shared/openapi";
+import { ContactChangeSchema } from "../../domain/new-order";
 import { orderStatuses } from "../../domain/order-status";
 import { CancelSchema, CreateOrderSchema, HistoryEntrySchema, OrderSchema, OrderStatsSchema, StatusChangeSchema } from "./orders.schemas";
 
@@ -41,6 +42,13 @@ export const history = createRoute({
   method: "get", path: "/api/v1/orders/{id}/history", tags, summary: "The order's status changes, oldest first",
   request: { params: orderId },
   responses: { 200: json(z.array(HistoryEntrySchema), "The timeline"), ...problemResponses(404) },
+});
+
+export const changeContact = createRoute({
+  method: "patch", path: "/api/v1/orders/{id}", tags, summary: "Correct the customer's name, e-mail or phone number",
+  description: "For a customer who gave a wrong address: the fields given are changed, by the rules of a new order (customer_phone: null removes the phone number); mails sent from now on go to them. A mail already sent can be sent again to the new address with the Notification Service's resend. Items, total and status are not changed here.",
+  request: { params: orderId, body: { required: true, content: { "application/json": { schema: ContactChangeSchema.openapi("ContactChange", { example: { customer_email: "taro.yamada@example.jp" } }) } } } },
+  responses: { 200: json(OrderSchema, "The order"), ...problemResponses(400, 404, 415, 422) },
 });
 
 export const changeStatus = createRoute({

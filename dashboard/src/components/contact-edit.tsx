@@ -1,0 +1,47 @@
+import { useState } from "preact/hooks";
+import { ApiError, type FieldError } from "../api/client";
+import { api } from "../api/endpoints";
+import type { Order } from "../api/types";
+import { inJapanese } from "../messages";
+import { notify } from "../state/toasts";
+
+const fields = [["customer_name", "お名前"], ["customer_email", "メールアドレス"], ["customer_phone", "電話番号（+81…、空欄で削除）"]] as const;
+type Field = (typeof fields)[number][0];
+
+/** Corrects the customer's name, e-mail or phone; only what changed is sent. */
+export function ContactEdit({ order, onDone }: { order: Order; onDone: () => void }) {
+  const current = (field: Field) => order[field] ?? "";
+  const [draft, setDraft] = useState<Record<Field, string> | undefined>(undefined);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  if (!draft) {
+    return <button type="button" onClick={() => (setErrors([]), setDraft({ customer_name: current("customer_name"), customer_email: current("customer_email"), customer_phone: current("customer_phone") }))}>連絡先を修正</button>;
+  }
+  async function save(event: Event) {
+    event.preventDefault();
+    const change: Record<string, string | null> = {};
+    for (const [field] of fields) if (draft![field].trim() !== current(field)) change[field] = draft![field].trim() || (field === "customer_phone" ? null : "");
+    if (!Object.keys(change).length) return setDraft(undefined);
+    try {
+      await api.changeContact(order.id, change);
+      notify("success", "連絡先を修正しました。これからのメールは新しい連絡先に届きます（送信済みのメールは下の「通知」から再送できます）。");
+      setDraft(undefined);
+      onDone();
+    } catch (error) {
+      if (error instanceof ApiError && error.errors.length) setErrors(error.errors.map(inJapanese));
+      else notify("error", `修正できませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+    }
+  }
+  return (
+    <form class="contact-edit" onSubmit={save}>
+      {fields.map(([field, label]) => (
+        <p>
+          <label for={`contact-${field}`}>{label}</label>{" "}
+          <input id={`contact-${field}`} value={draft[field]} aria-describedby={`contact-${field}-error`}
+            onInput={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })} />{" "}
+          <span id={`contact-${field}-error`} class="field-error">{errors.find((e) => e.path === field)?.message}</span>
+        </p>
+      ))}
+      <button type="submit" class="primary">保存</button> <button type="button" onClick={() => setDraft(undefined)}>やめる</button>
+    </form>
+  );
+}

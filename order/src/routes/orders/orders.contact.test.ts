@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { testOrderService } from "../../test-service";
+
+// The other services are down: the mails wait in the outbox, where the test reads their recipient.
+let service: Awaited<ReturnType<typeof testOrderService>>;
+beforeAll(async () => (service = await testOrderService({ ORDER_CALL_WAIT_MS: "0" })));
+afterAll(() => service.stop());
+
+const newOrder = async () => (await (await service.request("POST", "/api/v1/orders", {
+  customer_name: "山田 太郎", customer_email: "taro@exmaple.jp", customer_phone: "+819012345678", items: [{ product_name: "抹茶", quantity: 1, unit_price: 1500 }],
+})).json()).id as string;
+const patch = (id: string, body: unknown) => service.request("PATCH", `/api/v1/orders/${id}`, body);
+
+describe("PATCH /api/v1/orders/{id} corrects the customer's contact details", () => {
+  test("the fields given change, a null phone is removed, and the mails from then on go to the new address", async () => {
+    const id = await newOrder();
+    const response = await patch(id, { customer_email: "  taro@example.jp ", customer_phone: null });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id, customer_name: "山田 太郎", customer_email: "taro@example.jp", customer_phone: null, status: "PENDING", total_amount: 1500 });
+    expect(await (await service.request("GET", `/api/v1/orders/${id}`)).json()).toMatchObject({ customer_email: "taro@example.jp", customer_phone: null });
+    await service.request("POST", `/api/v1/orders/${id}/cancel`);
+    const outbox = await (await service.request("GET", "/api/v1/outbox?status=PENDING&limit=100")).json();
+    const cancelMail = outbox.items.map((m: { payload: string }) => JSON.parse(m.payload)).find((p: { notification?: { order_id: string; template: string } }) =>
+      p.notification?.order_id === id && p.notification.template === "ORDER_CANCELLED");
+    expect(cancelMail.notification.recipient).toBe("taro@example.jp");
+  });
+
+  test("each field by the rules of a new order; nothing changes when one is wrong", async () => {
+    const id = await newOrder();
+    for (const [body, path, message] of [
+      [{ customer_email: "taro@" }, "customer_email", "must be a valid e-mail address"],
+      [{ customer_name: " " }, "customer_name", "must not be empty"],
+      [{ customer_phone: "090-1234-5678" }, "customer_phone", "must be an E.164 number such as +819012345678"],
+      [{ customer_name: "山田 花子", customer_email: "x" }, "customer_email", "must be a valid e-mail address"],
+    ] as const) {
+      const response = await patch(id, body);
+      expect(response.status).toBe(422);
+      expect((await response.json()).errors).toEqual([{ path, message }]);
+    }
+    expect(await (await service.request("GET", `/api/v1/orders/${id}`)).json()).toMatchObject({ customer_name: "山田 太郎", customer_email: "taro@exmaple.jp" });
+  });
+
+  test("a body that changes nothing (or only fields it may not touch) is a 422; an unknown order a 404", async () => {
+    const id = await newOrder();
+    for (const body of [{}, { status: "PAID", total_amount: 1 }]) {
+      const response = await patch(id, body);
+      expect(response.status).toBe(422);
+      expect((await response.json()).errors[0].message).toBe("must change at least one of customer_name, customer_email, customer_phone");
+    }
+    expect((await service.request("GET", `/api/v1/orders/${id}`).then((r) => r.json())).status).toBe("PENDING");
+    expect((await patch("ord_unknown", { customer_name: "誰か" })).status).toBe(404);
+  });
+});
