@@ -48,6 +48,21 @@ describe("the operations team's work in Chromium", () => {
     expect((await env.stack.call("GET", `/api/v1/orders/${cancelled}`)).body.status).toBe("CANCELLED");
   }, 60_000);
 
+  test("the overview says what needs doing, each linked to where it is done", async () => {
+    await paidOrder("要対応 一郎");
+    const paid = (await env.stack.call("GET", "/api/v1/orders?status=PAID&limit=1")).body.total;
+    const page = await env.page("/#/");
+    const attention = page.getByTestId("attention");
+    await attention.getByText(`発送待ち（支払済）：${paid} 件`).waitFor();
+    await attention.getByRole("link", { name: "発送待ち（支払済）" }).click();
+    await page.getByRole("heading", { name: "一括発送" }).waitFor();
+    await page.goto(`${env.origin}/#/`);
+    await attention.getByRole("link", { name: "送信失敗の通知" }).click();
+    await page.waitForURL(/#\/notifications\?status=FAILED$/);
+    expect(await page.getByLabel("ステータスで絞り込み").inputValue()).toBe("FAILED"); // the list opens filtered
+    await page.close();
+  }, 60_000);
+
   test("a customer who gave a wrong address: the order's contact is corrected, and the confirmation sent again to it, from the order's page", async () => {
     const { body: order } = await env.stack.call("POST", "/api/v1/orders", { ...anOrder("再送 花子"), customer_email: "hanako@exmaple.jp" });
     await waitFor("the first mail", () => env.stack.mailsFor(order.id, "ご注文ありがとうございます").length === 1, 20_000);

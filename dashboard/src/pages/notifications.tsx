@@ -8,6 +8,7 @@ import { StatusFilter } from "../components/status-filter";
 import { LoadError, Loading } from "../components/status";
 import { channelLabels, notificationStatusLabels, templateLabels } from "../format";
 import { resource } from "../state/resource";
+import { route } from "../state/router";
 import { notify } from "../state/toasts";
 
 const skip = signal(0);
@@ -35,7 +36,13 @@ async function showPreview(name: string, channel: string) {
 }
 
 export function NotificationsPage() {
-  useEffect(() => void (page.reload(), templates.reload()), []);
+  const fromLink = route.value.params.get("status") ?? ""; // the overview links to the failed ones
+  useEffect(() => {
+    status.value = fromLink;
+    skip.value = 0;
+    void page.reload();
+  }, [fromLink]);
+  useEffect(() => void templates.reload(), []);
   const data = page.data.value;
   return (
     <section>

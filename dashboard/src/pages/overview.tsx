@@ -28,6 +28,12 @@ export function OverviewPage() {
           <ul>{(Object.keys(health) as (keyof typeof health)[]).map((s) => <li>{serviceNames[s]}：{health[s].value === "up" ? "稼働中" : health[s].value === "down" ? "停止" : "確認中"}</li>)}</ul>
         </div>
       </div>
+      <h3>要対応</h3>
+      <ul class="attention" data-testid="attention">
+        <li><a href="#/shipments">発送待ち（支払済）</a>：{stats.data.value?.by_status.PAID ?? 0} 件</li>
+        <li><a href="#/orders?status=PAYMENT_FAILED">決済失敗</a>：{stats.data.value?.by_status.PAYMENT_FAILED ?? 0} 件</li>
+        <li><a href="#/notifications?status=FAILED">送信失敗の通知</a>：{queue.data.value?.failed ?? 0} 件</li>
+      </ul>
       <h3>ステータス別の注文数</h3>
       <LoadError error={stats.error.value} />
       <ul class="by-status">
