@@ -122,5 +122,20 @@ results.validate = { bytes: big.bytes.length, rows: big.rows, ms: validateMs, st
 console.log(`validate a ${(big.bytes.length / 1024 / 1024).toFixed(2)} MiB file (${big.rows} rows, dry run): ${fmt(validateMs, 0)} ms (target < 1 s), ${validated.status ?? validated.code}`);
 
 await Promise.all(Object.values(services).map((service) => service.stop()));
+
+// 5. The bar of issue 4, judged on this run's own figures (the ratios hold from machine to machine; a
+// closed loop's latency follows the machine's speed).
+type Figure = LoadResult & { ratio: number };
+const create32 = results["create order, paid (32 clients)"] as Figure;
+const byId = results["GET order by id (32 clients)"] as Figure;
+const peak = Math.max(...["rss_after_orders", "rss_after_reads"].flatMap((key) => Object.values(results[key] as Record<string, { peakMb: number }>).map((m) => m.peakMb)));
+const check = (label: string, value: number, met: boolean, target: string) => console.log(`${met ? "met   " : "missed"}  ${label.padEnd(44)} ${fmt(value, 2).padStart(7)}  (${target})`);
+console.log("\nthe bar of issue 4, on this run:");
+check("create order, 32 clients, % of bare POST", 100 * create32.ratio, create32.ratio >= 0.035, "≥ 3.5");
+check("create order, 32 clients, p99 ms", create32.p99, create32.p99 < 50, "< 50");
+check("GET order by id, 32 clients, % of bare GET", 100 * byId.ratio, byId.ratio >= 0.08, "≥ 8");
+check("GET order by id, 32 clients, p95 ms", byId.p95, byId.p95 < 5, "< 5");
+check("highest peak RSS of a service, MB", peak, peak < 150, "< 150");
+
 await Bun.write(join(import.meta.dir, "results", "latest.json"), JSON.stringify(results, null, 2));
 console.log(`\nwritten to bench/results/latest.json`);
