@@ -1,2 +1,3 @@
-// Where the services are. serve.ts (bun run start) answers /config.js itself with the *_SERVICE_URL
-// settings; this file is what `vite` dev serves, and with it the defaults in src/api/client.ts apply.
+// A placeholder: /config.js (where the services are) is answered by serve.ts and by the dev server's
+// plugin (vite.config.ts) from the *_SERVICE_URL settings. It is here so that vite build finds the
+// script index.html names and copies it instead of warning about it.

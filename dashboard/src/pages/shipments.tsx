@@ -9,7 +9,7 @@ type Shipment = { order_id: string; carrier?: string; tracking_number?: string }
 const BATCH = 500; // the API's limit per request
 
 /** Rows pasted from a spreadsheet (tab-separated) or typed as CSV: order id, carrier, tracking number. */
-export function parseShipments(text: string) {
+function parseShipments(text: string) {
   const shipments: Shipment[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();

@@ -3,7 +3,7 @@ import { IdempotencyKeyHeader, json, problemResponses } from "@platform/shared/o
 import { orderStatuses } from "../../domain/order-status";
 import { OrderSchema } from "../orders/orders.schemas";
 
-export const MAX_SHIPMENTS = 500;
+const MAX_SHIPMENTS = 500;
 
 const ShipmentSchema = z.object({
   order_id: z.string().trim().min(1).max(64).openapi({ example: "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977" }),
@@ -11,7 +11,7 @@ const ShipmentSchema = z.object({
   tracking_number: z.string().trim().max(100).optional().openapi({ example: "1234-5678-9012" }),
 }).openapi("Shipment");
 
-export const ShipmentsBody = z.object({
+const ShipmentsBody = z.object({
   shipments: z.array(ShipmentSchema).min(1).max(MAX_SHIPMENTS),
 }).superRefine(({ shipments }, ctx) => {
   const seen = new Set<string>();

@@ -2,11 +2,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { problemResponses } from "@platform/shared/openapi";
 import { daysBetween, isDay } from "../../domain/jst-days";
 
-export const MAX_LEDGER_DAYS = 366;
+const MAX_LEDGER_DAYS = 366;
 
 const day = (example: string) => z.string().refine(isDay, "must be a date that exists, YYYY-MM-DD").openapi({ example });
 
-export const LedgerQuery = z.object({
+const LedgerQuery = z.object({
   from: day("2026-12-01").openapi({ description: "First day (JST), included" }),
   to: day("2026-12-31").openapi({ description: "Last day (JST), included" }),
 }).superRefine(({ from, to }, ctx) => {

@@ -49,7 +49,7 @@ export const list = createRoute({
   responses: { 200: json(pageOf(PaymentSchema, "PaymentPage"), "A page of payments"), ...problemResponses(422) },
 });
 
-export const RefundSchema = z.object({
+const RefundSchema = z.object({
   id: z.string().openapi({ example: "rfd_0193a5b0c7e07a4c9f1e2d3c4b5a6979" }),
   payment_id: z.string(),
   amount: z.number().int().openapi({ description: "JPY refunded", example: 1000 }),
