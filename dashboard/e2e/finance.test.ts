@@ -47,6 +47,10 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
     expect(ledger.name).toMatch(/^ledger-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.csv$/); // this month, to today
     const mine = ledger.text.split("\r\n").filter((line) => line.includes(order.id));
     expect(mine.map((line) => line.split(",").slice(1, 3).concat(line.split(",").at(-1)!))).toEqual([["CHARGE", "3500", ""], ["REFUND", "-1000", "箱潰れのため一部返金"]]);
+    // the payments table shows when the money was taken: the instant the ledger dates the charge
+    const [chargedAt, , , , paymentId] = mine[0]!.split(",");
+    const completedCell = await page.locator(`tr[data-payment="${paymentId}"] [data-testid="completed-at"]`).textContent();
+    expect(completedCell!.replace(/\D/g, "")).toBe(chargedAt!.replace(/\D/g, ""));
     await shot(page, "payments-ledger");
     await page.close();
   }, 60_000);

@@ -24,17 +24,18 @@ export function PaymentsPage() {
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />
       <table>
-        <thead><tr><th>決済ID</th><th>注文</th><th>日時（JST）</th><th class="num">金額</th><th class="num">返金済</th><th>ステータス</th><th>返金</th></tr></thead>
+        <thead><tr><th>決済ID</th><th>注文</th><th>作成（JST）</th><th>決済完了（JST）</th><th class="num">金額</th><th class="num">返金済</th><th>ステータス</th><th>返金</th></tr></thead>
         <tbody>
           {data?.items.map((payment) => (
             <tr data-payment={payment.id}>
-              <td>{payment.id}</td><td><a href={`#/orders/${payment.order_id}`}>{payment.order_id}</a></td><td>{jstTime(payment.created_at)}</td>
+              <td class="id">{payment.id}</td><td class="id"><a href={`#/orders/${payment.order_id}`}>{payment.order_id}</a></td><td>{jstTime(payment.created_at)}</td>
+              <td data-testid="completed-at">{jstTime(payment.completed_at)}</td>
               <td class="num">{yen(payment.amount)}</td><td class="num">{yen(payment.refunded_amount)}</td>
               <td><Badge status={payment.status} labels={paymentStatusLabels} />{payment.failure_reason && <small> {payment.failure_reason}</small>}</td>
               <td><RefundControl payment={payment} onDone={() => void page.reload()} /></td>
             </tr>
           ))}
-          {data && !data.items.length && <tr><td colSpan={7}>該当する決済はありません。</td></tr>}
+          {data && !data.items.length && <tr><td colSpan={8}>該当する決済はありません。</td></tr>}
         </tbody>
       </table>
       {data && <Pager skip={data.skip} limit={data.limit} total={data.total} onPage={(s) => ((skip.value = s), void page.reload())} />}

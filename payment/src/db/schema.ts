@@ -16,6 +16,8 @@ export const payments = sqliteTable("payments", {
   idempotency_key: text("idempotency_key"),
   created_at: text("created_at").notNull(),
   updated_at: text("updated_at").notNull(),
+  /** When the gateway took the money (the move to COMPLETED): the day a charge belongs to in the ledger. */
+  completed_at: text("completed_at"),
 }, (table) => [index("payments_status").on(table.status, table.id)]);
 
 export const refunds = sqliteTable("refunds", {

@@ -16,15 +16,15 @@ export function createLedgerStore(db: PaymentDb) {
       return db.select().from(refunds).where(eq(refunds.payment_id, paymentId)).orderBy(asc(refunds.created_at), asc(refunds.id));
     },
 
-    /** Charges (dated when the payment was made) and refunds between two instants, oldest first. */
+    /** Charges (dated when the gateway took the money) and refunds between two instants, oldest first. */
     async entries(start: string, end: string): Promise<LedgerEntry[]> {
       const [charges, refunded] = await Promise.all([
-        db.select().from(payments).where(and(inArray(payments.status, [...charged]), gte(payments.created_at, start), lt(payments.created_at, end))),
+        db.select().from(payments).where(and(inArray(payments.status, [...charged]), gte(payments.completed_at, start), lt(payments.completed_at, end))),
         db.select({ refund: refunds, order_id: payments.order_id }).from(refunds).innerJoin(payments, eq(payments.id, refunds.payment_id))
           .where(and(gte(refunds.created_at, start), lt(refunds.created_at, end))),
       ]);
       return [
-        ...charges.map((p): LedgerEntry => ({ at: p.created_at, type: "CHARGE", amount: p.amount, payment_id: p.id, order_id: p.order_id, refund_id: null, reason: null })),
+        ...charges.map((p): LedgerEntry => ({ at: p.completed_at!, type: "CHARGE", amount: p.amount, payment_id: p.id, order_id: p.order_id, refund_id: null, reason: null })),
         ...refunded.map(({ refund, order_id }): LedgerEntry => ({
           at: refund.created_at, type: "REFUND", amount: -refund.amount, payment_id: refund.payment_id, order_id, refund_id: refund.id, reason: refund.reason,
         })),

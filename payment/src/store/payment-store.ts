@@ -27,8 +27,10 @@ async function announce(tx: Tx, type: PaymentEventType, row: PaymentRow, request
 export function createPaymentStore(db: PaymentDb) {
   const p = sql.placeholder;
   const byId = prepared(db, "payment.byId", () => db.select().from(payments).where(eq(payments.id, p("id"))).prepare());
+  // the move to COMPLETED records when the money was taken
+  const completedAt = sql`case when ${p("to")} = 'COMPLETED' then ${p("now")} else ${payments.completed_at} end`;
   const move = prepared(db, "payment.move", () => db.update(payments)
-    .set({ status: p("to") as never, failure_reason: p("reason") as never, updated_at: p("now") as never })
+    .set({ status: p("to") as never, failure_reason: p("reason") as never, updated_at: p("now") as never, completed_at: completedAt })
     .where(and(eq(payments.id, p("id")), eq(payments.status, p("from") as never))).returning().prepare());
   // the batch path's statements, prepared once: drizzle building them per call was a fifth of the
   // Payment Service's CPU under load
@@ -37,7 +39,7 @@ export function createPaymentStore(db: PaymentDb) {
   }).onConflictDoNothing({ target: payments.order_id }).returning({ id: payments.id }).prepare());
   const byOrders = prepared(db, "payment.byOrders", () => db.select().from(payments).where(inListParam(payments.order_id, "ids")).prepare());
   const byIds = prepared(db, "payment.byIds", () => db.select().from(payments).where(inListParam(payments.id, "ids")).prepare());
-  const moveMany = prepared(db, "payment.moveMany", () => db.update(payments).set({ status: p("to") as never, updated_at: p("now") as never })
+  const moveMany = prepared(db, "payment.moveMany", () => db.update(payments).set({ status: p("to") as never, updated_at: p("now") as never, completed_at: completedAt })
     .where(and(inListParam(payments.id, "ids"), eq(payments.status, p("from") as never))).returning().prepare());
 
   /**

@@ -18,6 +18,8 @@ export const PaymentSchema = z.object({
   refunded_amount: z.number().int().openapi({ description: "Integer JPY refunded so far", example: 0 }),
   created_at: z.string().openapi({ example: "2026-11-25T09:00:00.000Z" }),
   updated_at: z.string().openapi({ example: "2026-11-25T09:00:00.120Z" }),
+  // a default, because events written before this field existed may still be in an outbox
+  completed_at: z.string().nullable().default(null).openapi({ description: "When the gateway took the money; null until COMPLETED", example: "2026-11-25T09:00:00.120Z" }),
 }).openapi("Payment");
 export type Payment = z.infer<typeof PaymentSchema>;
 

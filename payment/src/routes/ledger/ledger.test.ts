@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { testPaymentService } from "../../test-service";
+import { eq } from "drizzle-orm";
+import { waitFor } from "@platform/shared/testing/service-process";
+import { payments } from "../../db/schema";
 import { jstDateTime } from "../../domain/jst-days";
 
-// A gateway that declines 4,444 JPY, so the ledger can be shown to leave out a payment that took no money.
+// A gateway that declines 4,444 JPY, so the ledger can be shown to leave out a payment that took no
+// money, and holds 7,777 JPY until the test lets it through, so a charge can complete a day after it began.
+let letSlowChargeThrough = () => {};
+const slowCharge = new Promise<void>((resolve) => (letSlowChargeThrough = resolve));
 const gateway: PaymentGateway = {
-  charge: async ({ amount }) => (amount === 4444 ? { approved: false, reason: "card_declined" } : { approved: true }),
+  charge: async ({ amount }) => {
+    if (amount === 7777) await slowCharge;
+    return amount === 4444 ? { approved: false, reason: "card_declined" } : { approved: true };
+  },
   refund: async () => {},
 };
 let service: Awaited<ReturnType<typeof testPaymentService>>;
@@ -52,6 +61,24 @@ describe("GET /api/v1/ledger", () => {
     ]);
     expect(lines.every((l) => l[0]!.startsWith(today))).toBe(true);
     expect(lines.reduce((sum, l) => sum + Number(l[2]), 0)).toBe(3500); // what was kept
+  });
+
+  test("a charge is dated when the gateway took the money, not when the payment began", async () => {
+    const begun = await (await service.request("POST", "/api/v1/payments", { order_id: "ord_ledger_overnight", amount: 7777 })).json();
+    expect(begun.status).toBe("PROCESSING");
+    // it began at 23:59 JST yesterday; the gateway answers today
+    const yesterday = new Date(Date.parse(`${today}T00:00:00+09:00`) - 86_400_000).toISOString().slice(0, 10);
+    await service.db.update(payments).set({ created_at: new Date(Date.parse(`${today}T00:00:00+09:00`) - 60_000).toISOString() }).where(eq(payments.id, begun.id));
+    letSlowChargeThrough();
+    const completed = await waitFor("the slow charge", async () => {
+      const payment = await (await service.request("GET", `/api/v1/payments/${begun.id}`)).json();
+      return payment.status === "COMPLETED" && payment;
+    });
+    expect(jstDateTime(completed.completed_at).slice(0, 10)).toBe(today);
+
+    const chargesOn = async (day: string) => rows(await (await ledger(`from=${day}&to=${day}`)).text()).filter((l) => l[4] === begun.id);
+    expect(await chargesOn(yesterday)).toEqual([]);
+    expect((await chargesOn(today)).map((l) => [l[0], l[1], l[2]])).toEqual([[jstDateTime(completed.completed_at), "CHARGE", "7777"]]);
   });
 
   test("days without movements give the header alone", async () => {
