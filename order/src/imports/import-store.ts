@@ -28,11 +28,13 @@ export function createImportStore(db: OrderDb) {
           total_orders: meta.total_orders, valid_orders: valid.length, error_rows: new Set(errors.map((e) => e.row)).size,
           created_at: new Date().toISOString(), started_at: meta.dryRun ? null : new Date().toISOString(),
         });
-        // one statement for all of them: SQLite unpacks the JSON array (json_each) faster than any
-        // number of multi-row inserts drizzle would have to build
-        const rows = JSON.stringify(valid.map((order) => [order.order_ref, JSON.stringify(order.input), JSON.stringify(order.rows)]));
-        await tx.run(sql`insert into import_orders (import_id, seq, order_ref, payload, file_rows)
-          select ${id}, key, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') from json_each(${rows})`);
+        // a statement per 1,000 orders: SQLite unpacks a JSON array (json_each) faster than any number
+        // of multi-row inserts drizzle would have to build, and the text of 1,000 stays small
+        for (let start = 0; start < valid.length; start += 1_000) {
+          const rows = JSON.stringify(valid.slice(start, start + 1_000).map((order) => [order.order_ref, JSON.stringify(order.input), JSON.stringify(order.rows)]));
+          await tx.run(sql`insert into import_orders (import_id, seq, order_ref, payload, file_rows)
+            select ${id}, ${start} + key, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') from json_each(${rows})`);
+        }
         for (let i = 0; i < errors.length; i += CHUNK) {
           await tx.insert(importErrors).values(errors.slice(i, i + CHUNK).map((error) => ({ import_id: id, ...error })));
         }
