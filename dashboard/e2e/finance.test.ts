@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { waitFor } from "@platform/shared/testing/service-process";
 import { anOrder } from "@platform/shared/testing/stack";
 import { sampleCsv } from "../../order/src/imports/sample-csv";
-import { shot, startDashboardStack, unlabelledControls } from "./harness";
+import { downloaded, shot, startDashboardStack, unlabelledControls } from "./harness";
 
 // What finance does, with API_TOKEN on everywhere: every call, downloads included, must carry the token.
 const token = "finance-test-token-0123456789";
@@ -21,10 +20,6 @@ async function signedIn(): Promise<Page> {
   await page.getByText("APIトークンを保存しました").waitFor();
   return page;
 }
-const downloaded = async (page: Page, click: () => Promise<void>) => {
-  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
-  return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, "utf8") };
-};
 
 describe("the finance work in Chromium, with API_TOKEN on", () => {
   test("refund part of a payment with a reason; the order shows it in the refund history, and the ledger CSV lists the charge and the refund", async () => {

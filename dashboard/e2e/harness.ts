@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { freePort, waitFor } from "@platform/shared/testing/service-process";
@@ -6,6 +6,12 @@ import { startStack } from "@platform/shared/testing/stack";
 
 export const screenshots = join(import.meta.dir, "../../test-output/screenshots");
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+
+/** The file a click downloads: the name the browser saves it under, and its text. */
+export async function downloaded(page: Page, click: () => Promise<void>) {
+  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+  return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, "utf8") };
+}
 
 /** The three services, the dashboard server and Debian's Chromium, as a person would use them. */
 export async function startDashboardStack(env: { all?: Record<string, string> } = {}) {

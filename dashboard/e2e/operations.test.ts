@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { waitFor } from "@platform/shared/testing/service-process";
 import { anOrder } from "@platform/shared/testing/stack";
-import { shot, startDashboardStack, unlabelledControls } from "./harness";
+import { downloaded, shot, startDashboardStack, unlabelledControls } from "./harness";
 
 let env: Awaited<ReturnType<typeof startDashboardStack>>;
 beforeAll(async () => (env = await startDashboardStack()), 60_000);
@@ -46,6 +46,38 @@ describe("the operations team's work in Chromium", () => {
       await waitFor(`the shipping mail of ${id}`, () => env.stack.mailsFor(id, "発送いたしました").length === 1);
     }
     expect((await env.stack.call("GET", `/api/v1/orders/${cancelled}`)).body.status).toBe("CANCELLED");
+  }, 60_000);
+
+  test("the warehouse round trip: the paid orders download as a shipping list, and its rows with tracking numbers added ship them", async () => {
+    const ours = await Promise.all([paidOrder("出荷 一郎"), paidOrder("出荷 二郎")]);
+    const page = await env.page("/#/shipments");
+    const list = await downloaded(page, () => page.getByRole("button", { name: "発送待ち（支払済）の注文をCSVでダウンロード" }).click());
+    expect(list.name).toMatch(/^orders-paid-\d{12}\.csv$/);
+    const [header, ...lines] = list.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(header!.split(",").slice(0, 8)).toEqual(["order_id", "order_ref", "created_at_jst", "status", "customer_name", "customer_email", "customer_phone", "product_name"]);
+    expect(lines.every((line) => line.split(",")[3] === "PAID")).toBe(true);
+    const mine = lines.filter((line) => ours.some((id) => line.startsWith(id)));
+    expect(mine.map((line) => line.split(",").slice(4, 5).concat(line.split(",").slice(7, 10)))).toEqual([
+      ["出荷 二郎", "抹茶セット", "2", "1750"], ["出荷 一郎", "抹茶セット", "2", "1750"], // newest first
+    ]);
+    // the warehouse adds carrier and tracking number to each row and pastes them back
+    await page.getByLabel("出荷リスト").fill(mine.map((line, i) => `${line.split(",")[0]}\tヤマト運輸\t9000-0000-000${i}`).join("\n"));
+    await page.getByRole("button", { name: "2 件を発送済みにする" }).click();
+    await page.getByText("2 件を発送済みにしました。").waitFor();
+    for (const id of ours) expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body.status).toBe("SHIPPED");
+    await page.close();
+  }, 60_000);
+
+  test("the orders list downloads every order its search and filter find, not only the page shown", async () => {
+    const id = await paidOrder("検索 出力子");
+    const page = await env.page("/#/orders");
+    await page.getByLabel("注文を検索").fill("検索出力子");
+    await page.getByRole("button", { name: "検索" }).click();
+    const file = await downloaded(page, () => page.getByRole("button", { name: "この 1 件をCSVでダウンロード" }).click());
+    expect(file.name).toMatch(/^orders-all-\d{12}\.csv$/);
+    expect(file.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n").slice(1).map((line) => line.split(",")[0])).toEqual([id]);
+    await shot(page, "orders-export");
+    await page.close();
   }, 60_000);
 
   test("the overview says what needs doing, each linked to where it is done", async () => {

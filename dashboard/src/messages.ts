@@ -1,4 +1,4 @@
-import type { FieldError } from "./api/client";
+import { ApiError, type FieldError } from "./api/client";
 
 /** The API speaks English to developers; operators read Japanese. Unknown messages are shown as they come. */
 const byPattern: [RegExp, (m: RegExpMatchArray) => string][] = [
@@ -29,4 +29,10 @@ export function inJapanese(error: FieldError): FieldError {
     if (match) return { ...error, message: say(match) };
   }
   return error;
+}
+
+/** Why a call failed, for a message to the person: the first field's reason in Japanese, else the problem's own words. */
+export function reasonOf(error: unknown): string {
+  if (!(error instanceof ApiError)) return String(error);
+  return error.errors[0] ? inJapanese(error.errors[0]).message : error.message;
 }

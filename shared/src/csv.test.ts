@@ -14,4 +14,20 @@ describe("CSV downloads", () => {
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="x.csv"');
     expect(await response.text()).toBe("\uFEFFname\r\n山田 太郎\r\n");
   });
+
+  test("rows given page by page make the same file, each page read only when the last one is sent", async () => {
+    const read: number[] = [];
+    async function* pages() {
+      for (const n of [1, 2, 3]) {
+        read.push(n);
+        yield n === 1 ? [["name"], ["山田 太郎"]] : [[`顧客${n}`]];
+      }
+    }
+    const response = csvResponse("x.csv", pages());
+    expect(read).toEqual([]); // nothing is read before the body is
+    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="x.csv"');
+    // the bytes as sent (text() would drop the BOM while decoding a stream)
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer())).toBe("\uFEFFname\r\n山田 太郎\r\n顧客2\r\n顧客3\r\n");
+    expect(read).toEqual([1, 2, 3]);
+  });
 });

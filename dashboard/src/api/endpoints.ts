@@ -6,6 +6,7 @@ const query = (params: Record<string, string | number | undefined>) =>
 
 export const api = {
   orders: (params: { skip: number; limit: number; status?: string; q?: string }) => request<Page<Order>>("order", `/api/v1/orders?${query(params)}`),
+  downloadOrders: (filter: { status?: string; q?: string }) => download("order", `/api/v1/orders/export?${query(filter)}`),
   order: (id: string) => request<Order>("order", `/api/v1/orders/${id}`),
   orderHistory: (id: string) => request<HistoryEntry[]>("order", `/api/v1/orders/${id}/history`),
   orderStats: () => request<OrderStats>("order", "/api/v1/orders/stats"),

@@ -1,7 +1,6 @@
 import { useSignal } from "@preact/signals";
-import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
-import { inJapanese } from "../messages";
+import { reasonOf } from "../messages";
 import { notify } from "../state/toasts";
 
 /** Today in Japan, YYYY-MM-DD, whatever the browser's zone. */
@@ -18,8 +17,7 @@ export function LedgerExport() {
     try {
       await api.downloadLedger(from.value, to.value);
     } catch (error) {
-      const why = error instanceof ApiError ? (error.errors[0] ? inJapanese(error.errors[0]).message : error.message) : String(error);
-      notify("error", `入出金明細をダウンロードできませんでした：${why}`);
+      notify("error", `入出金明細をダウンロードできませんでした：${reasonOf(error)}`);
     } finally {
       busy.value = false;
     }

@@ -1,8 +1,7 @@
 import { useState } from "preact/hooks";
-import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
 import type { Notification } from "../api/types";
-import { inJapanese } from "../messages";
+import { reasonOf } from "../messages";
 import { notify } from "../state/toasts";
 import { ConfirmButton } from "./confirm";
 
@@ -21,8 +20,7 @@ export function ResendControl({ notification, suggested, onDone }: { notificatio
             notify("success", `${to} への再送を受け付けました。`);
             onDone();
           } catch (error) {
-            const why = error instanceof ApiError ? (error.errors[0] ? inJapanese(error.errors[0]).message : error.message) : String(error);
-            notify("error", `再送できませんでした：${why}`);
+            notify("error", `再送できませんでした：${reasonOf(error)}`);
           }
         }} />
     </div>

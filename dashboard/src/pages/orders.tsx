@@ -2,6 +2,7 @@ import { signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
+import { OrdersExport } from "../components/orders-export";
 import { Pager } from "../components/pager";
 import { StatusFilter } from "../components/status-filter";
 import { LoadError, Loading } from "../components/status";
@@ -58,6 +59,12 @@ export function OrdersPage() {
         </tbody>
       </table>
       {data && <Pager skip={data.skip} limit={data.limit} total={data.total} onPage={(s) => ((skip.value = s), void page.reload())} />}
+      {data && data.total > 0 && (
+        <p>
+          <OrdersExport filter={{ status: status.value || undefined, q: search.value.trim() || undefined }} label={`この ${data.total.toLocaleString("ja-JP")} 件をCSVでダウンロード`} />{" "}
+          <span class="hint">全ページ分を商品1点につき1行で。Excel でそのまま開けます。</span>
+        </p>
+      )}
     </section>
   );
 }

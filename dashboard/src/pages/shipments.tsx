@@ -2,6 +2,7 @@ import { signal } from "@preact/signals";
 import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
 import type { ShipmentResult } from "../api/types";
+import { OrdersExport } from "../components/orders-export";
 import { orderStatusLabels } from "../format";
 import { notify } from "../state/toasts";
 
@@ -55,6 +56,7 @@ export function ShipmentsPage() {
     <section>
       <h2>一括発送</h2>
       <p class="hint">倉庫の出荷リストから「注文番号・配送業者・伝票番号」の3列を貼り付けてください（Excel からのコピーでも、カンマ区切りでも可）。支払済の注文が発送済になり、お客様に発送のお知らせが届きます。</p>
+      <p>倉庫へ渡す出荷リスト：<OrdersExport filter={{ status: "PAID" }} label="発送待ち（支払済）の注文をCSVでダウンロード" /></p>
       <label for="shipment-lines">出荷リスト</label>
       <textarea id="shipment-lines" rows={10} spellcheck={false} placeholder={"ord_0193…\tヤマト運輸\t1234-5678-9012"} value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
       {problems.map((problem) => <p class="field-error">{problem}</p>)}

@@ -62,14 +62,26 @@ export function createOrderStore(db: OrderDb) {
       return toOrder(row, await statements.itemsOf.all({ id }));
     },
 
-    async page(query: { skip: number; limit: number; status?: OrderStatus; import_id?: string; q?: string }) {
-      const filters = [query.status && eq(orders.status, query.status), query.import_id && eq(orders.import_id, query.import_id), query.q && matching(query.q)].filter(Boolean) as SQL[];
-      const where = filters.length ? and(...filters) : undefined;
+    async page(query: OrderFilter & { skip: number; limit: number }) {
+      const where = filtered(query);
       const [rows, [total]] = await Promise.all([
         db.select().from(orders).where(where).orderBy(desc(orders.id)).limit(query.limit).offset(query.skip),
         db.select({ n: count() }).from(orders).where(where),
       ]);
       return { items: await withItems(db, rows), total: total!.n, skip: query.skip, limit: query.limit };
+    },
+
+    /**
+     * Every order the filter finds, newest first, with its items, a page at a time (an export). Each
+     * page starts below the last id read, so orders created meanwhile do not shift the pages.
+     */
+    async *each(query: OrderFilter, pageSize = 500) {
+      for (let before: string | undefined; ;) {
+        const rows = await db.select().from(orders).where(and(filtered(query), before ? lt(orders.id, before) : undefined)).orderBy(desc(orders.id)).limit(pageSize);
+        if (rows.length) yield await withItems(db, rows);
+        if (rows.length < pageSize) return;
+        before = rows.at(-1)!.id;
+      }
     },
 
     /** Corrects the customer's contact details; mails from now on go to them. */
@@ -107,6 +119,14 @@ export function createOrderStore(db: OrderDb) {
 }
 
 export type OrderStore = ReturnType<typeof createOrderStore>;
+
+/** What the order list and its export can be narrowed by. */
+export type OrderFilter = { status?: OrderStatus; import_id?: string; q?: string };
+
+function filtered(query: OrderFilter) {
+  const filters = [query.status && eq(orders.status, query.status), query.import_id && eq(orders.import_id, query.import_id), query.q && matching(query.q)].filter(Boolean) as SQL[];
+  return filters.length ? and(...filters) : undefined;
+}
 
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

@@ -1,10 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "@platform/shared/app";
+import { csvResponse } from "@platform/shared/csv";
+import { jstDateTime, startOfTodayJst } from "@platform/shared/jst-days";
 import type { OrderDeps } from "../../app";
+import { dialledInJapan } from "../../domain/order-search";
 import type * as routes from "./orders.routes";
 
-const JST_OFFSET_MS = 9 * 3600_000;
-const startOfTodayJst = () => new Date(Math.floor((Date.now() + JST_OFFSET_MS) / 86_400_000) * 86_400_000 - JST_OFFSET_MS).toISOString();
 
 export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps) {
 
@@ -17,6 +18,21 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
   };
 
   const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => c.json(await store.page(c.req.valid("query")), 200);
+
+  const exportCsv: RouteHandler<typeof routes.exportCsv, AppEnv> = async (c) => {
+    const filter = c.req.valid("query");
+    const stamp = jstDateTime(new Date().toISOString()).replace(/\D/g, "").slice(0, 12);
+    async function* lines() {
+      yield [["order_id", "order_ref", "created_at_jst", "status", "customer_name", "customer_email", "customer_phone", "product_name", "quantity", "unit_price", "subtotal", "total_amount", "carrier", "tracking_number"]];
+      for await (const page of store.each(filter)) {
+        yield page.flatMap((order) => order.items.map((item) => [
+          order.id, order.external_ref, jstDateTime(order.created_at), order.status, order.customer_name, order.customer_email, dialledInJapan(order.customer_phone),
+          item.product_name, item.quantity, item.unit_price, item.subtotal, order.total_amount, order.carrier, order.tracking_number,
+        ]));
+      }
+    }
+    return csvResponse(`orders-${filter.status?.toLowerCase() ?? "all"}-${stamp}.csv`, lines()) as never;
+  };
 
   const stats: RouteHandler<typeof routes.stats, AppEnv> = async (c) => c.json({ by_status: await store.counts(), today: await store.today(startOfTodayJst()) }, 200);
 
@@ -46,5 +62,5 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
     return c.json(order, 200);
   };
 
-  return { create, list, stats, getOne, history, changeContact, changeStatus, cancel };
+  return { create, list, exportCsv, stats, getOne, history, changeContact, changeStatus, cancel };
 }

@@ -2,7 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "@platform/shared/app";
 import { csvResponse } from "@platform/shared/csv";
 import type { PaymentDeps } from "../../app";
-import { jstDateTime, jstDayRange } from "../../domain/jst-days";
+import { jstDateTime, jstDayRange } from "@platform/shared/jst-days";
 import type * as routes from "./ledger.routes";
 
 export function ledgerHandlers({ ledger }: PaymentDeps) {

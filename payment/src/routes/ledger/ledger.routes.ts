@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { problemResponses } from "@platform/shared/openapi";
-import { daysBetween, isDay } from "../../domain/jst-days";
+import { daysBetween, isDay } from "@platform/shared/jst-days";
 
 const MAX_LEDGER_DAYS = 366;
 

@@ -4,7 +4,7 @@ import { testPaymentService } from "../../test-service";
 import { eq } from "drizzle-orm";
 import { waitFor } from "@platform/shared/testing/service-process";
 import { payments } from "../../db/schema";
-import { jstDateTime } from "../../domain/jst-days";
+import { jstDateTime } from "@platform/shared/jst-days";
 
 // A gateway that declines 4,444 JPY, so the ledger can be shown to leave out a payment that took no
 // money, and holds 7,777 JPY until the test lets it through, so a charge can complete a day after it began.

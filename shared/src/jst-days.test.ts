@@ -1,10 +1,15 @@
 import { describe, expect, test } from "bun:test";
-import { daysBetween, isDay, jstDateTime, jstDayRange } from "./jst-days";
+import { daysBetween, isDay, jstDateTime, jstDayRange, startOfTodayJst } from "./jst-days";
 
 describe("JST calendar days", () => {
   test("a JST day runs from 15:00 UTC the day before, to 15:00 UTC, excluded", () => {
     expect(jstDayRange("2026-12-01", "2026-12-01")).toEqual({ start: "2026-11-30T15:00:00.000Z", end: "2026-12-01T15:00:00.000Z" });
     expect(jstDayRange("2026-01-01", "2026-12-31")).toEqual({ start: "2025-12-31T15:00:00.000Z", end: "2026-12-31T15:00:00.000Z" });
+  });
+
+  test("today in Japan began at 15:00 UTC, the day before until 15:00 UTC", () => {
+    expect(startOfTodayJst(Date.parse("2026-12-01T14:59:59.999Z"))).toBe("2026-11-30T15:00:00.000Z");
+    expect(startOfTodayJst(Date.parse("2026-12-01T15:00:00.000Z"))).toBe("2026-12-01T15:00:00.000Z");
   });
 
   test("an instant is written as JST wall-clock time", () => {

@@ -1,3 +1,4 @@
+// Japan's calendar: UTC+9 all year (no daylight saving), so a JST day is a fixed UTC span.
 const DAY_MS = 86_400_000;
 const JST_OFFSET_MS = 9 * 3_600_000;
 
@@ -17,6 +18,9 @@ export function isDay(text: string) {
 
 /** Days from `from` to `to`, both included. */
 export const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
+
+/** The instant today began in Japan, whatever the machine's time zone. */
+export const startOfTodayJst = (now = Date.now()) => new Date(Math.floor((now + JST_OFFSET_MS) / DAY_MS) * DAY_MS - JST_OFFSET_MS).toISOString();
 
 /** An instant as JST wall-clock time, "2026-12-01 09:00:00", as a spreadsheet in Japan reads it. */
 export const jstDateTime = (iso: string) => new Date(Date.parse(iso) + JST_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
