@@ -80,6 +80,30 @@ describe("the operations team's work in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  test("the overview's count of today's orders opens them; a range of days narrows the list and its download, a backwards one is explained", async () => {
+    const id = await paidOrder("本日 注文子");
+    const page = await env.page("/#/");
+    await page.getByTestId("today-orders").getByRole("link").click();
+    const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+    await page.waitForURL(`**/#/orders?from=${today}&to=${today}`);
+    expect([await page.getByLabel("開始日").inputValue(), await page.getByLabel("終了日").inputValue()]).toEqual([today, today]);
+    await page.getByRole("link", { name: id }).waitFor();
+    expect(await unlabelledControls(page)).toEqual([]);
+    const file = await downloaded(page, () => page.getByRole("button", { name: /件をCSVでダウンロード$/ }).click());
+    expect(file.text.split("\r\n").some((line) => line.startsWith(id))).toBe(true);
+    await shot(page, "orders-today");
+
+    await page.getByLabel("開始日").fill("2020-01-01");
+    await page.getByLabel("終了日").fill("2020-01-31");
+    await page.getByText("該当する注文はありません。").waitFor();
+    expect(await page.getByRole("button", { name: /CSVでダウンロード/ }).count()).toBe(0); // nothing to download
+    await page.getByLabel("開始日").fill("2020-02-01");
+    await page.getByText("読み込みに失敗しました：終了日は開始日以降にしてください。").waitFor();
+    await page.getByRole("button", { name: "日付の指定を解除" }).click();
+    await page.getByRole("link", { name: id }).waitFor();
+    await page.close();
+  }, 60_000);
+
   test("the overview says what needs doing, each linked to where it is done", async () => {
     await paidOrder("要対応 一郎");
     const paid = (await env.stack.call("GET", "/api/v1/orders?status=PAID&limit=1")).body.total;

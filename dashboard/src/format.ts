@@ -5,6 +5,9 @@ const jst = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "nu
 /** 2026/11/25 18:00:00 in Japan time, whatever the browser's zone. */
 export const jstTime = (iso: string | null | undefined) => (iso ? jst.format(new Date(iso)) : "—");
 
+/** Today in Japan, YYYY-MM-DD, whatever the browser's zone. */
+export const jstToday = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+
 export const orderStatusLabels: Record<string, string> = {
   PENDING: "受付", PAYMENT_PROCESSING: "決済処理中", PAID: "支払済", PAYMENT_FAILED: "決済失敗", SHIPPED: "発送済", DELIVERED: "配達完了", CANCELLED: "キャンセル",
 };

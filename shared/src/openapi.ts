@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { daysBetween, isDay } from "./jst-days";
 import { problemStatus } from "./problem";
 
 export const ProblemSchema = z.object({
@@ -60,3 +61,14 @@ export const IdParam = <N extends string>(name: N, example: string) =>
 
 /** A JSON response of a route: `responses: { 200: json(OrderSchema, "The order") }`. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+
+/** A calendar day in Japan, YYYY-MM-DD, that exists. */
+export const JstDay = (example: string, description: string) => z.string().refine(isDay, "must be a date that exists, YYYY-MM-DD").openapi({ example, description });
+
+/** The check of a `from`..`to` pair of JST days (both included), for `.superRefine`: `to` not before `from`, and at most `maxDays` days. */
+export const dayRangeCheck = (maxDays = Infinity) => ({ from, to }: { from?: string; to?: string }, ctx: z.RefinementCtx) => {
+  if (!from || !to || !isDay(from) || !isDay(to)) return;
+  const days = daysBetween(from, to);
+  if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+  else if (days > maxDays) ctx.addIssue({ code: "custom", path: ["to"], message: `must be at most ${maxDays} days after from` });
+};

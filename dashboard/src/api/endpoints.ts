@@ -4,9 +4,12 @@ import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderStats, P
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
 
+/** What the order list and its export are narrowed by; from and to are JST days, YYYY-MM-DD. */
+type OrderFilter = { status?: string; q?: string; from?: string; to?: string };
+
 export const api = {
-  orders: (params: { skip: number; limit: number; status?: string; q?: string }) => request<Page<Order>>("order", `/api/v1/orders?${query(params)}`),
-  downloadOrders: (filter: { status?: string; q?: string }) => download("order", `/api/v1/orders/export?${query(filter)}`),
+  orders: (params: { skip: number; limit: number } & OrderFilter) => request<Page<Order>>("order", `/api/v1/orders?${query(params)}`),
+  downloadOrders: (filter: OrderFilter) => download("order", `/api/v1/orders/export?${query(filter)}`),
   order: (id: string) => request<Order>("order", `/api/v1/orders/${id}`),
   orderHistory: (id: string) => request<HistoryEntry[]>("order", `/api/v1/orders/${id}/history`),
   orderStats: () => request<OrderStats>("order", "/api/v1/orders/stats"),

@@ -1,10 +1,8 @@
 import { useSignal } from "@preact/signals";
 import { api } from "../api/endpoints";
+import { jstToday } from "../format";
 import { reasonOf } from "../messages";
 import { notify } from "../state/toasts";
-
-/** Today in Japan, YYYY-MM-DD, whatever the browser's zone. */
-const jstToday = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 
 /** The ledger CSV for finance: every charge and refund between two days (JST), this month by default. */
 export function LedgerExport() {

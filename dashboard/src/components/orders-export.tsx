@@ -4,7 +4,7 @@ import { reasonOf } from "../messages";
 import { notify } from "../state/toasts";
 
 /** Downloads every order a filter finds as CSV (one line per item), for the warehouse or a spreadsheet. */
-export function OrdersExport({ filter, label }: { filter: { status?: string; q?: string }; label: string }) {
+export function OrdersExport({ filter, label }: { filter: Parameters<typeof api.downloadOrders>[0]; label: string }) {
   const busy = useSignal(false);
   async function exportOrders() {
     busy.value = true;

@@ -13,7 +13,23 @@ import { route } from "../state/router";
 const skip = signal(0);
 const status = signal("");
 const search = signal("");
-const page = resource(() => api.orders({ skip: skip.value, limit: 20, status: status.value || undefined, q: search.value.trim() || undefined }));
+const days = signal({ from: "", to: "" });
+/** What the list is narrowed by, as the API takes it (the export takes the same). */
+const filter = () => ({ status: status.value || undefined, q: search.value.trim() || undefined, from: days.value.from || undefined, to: days.value.to || undefined });
+const page = resource(() => api.orders({ skip: skip.value, limit: 20, ...filter() }));
+
+/** Orders created between two days (JST), either end open. */
+function DayFilter() {
+  const apply = (next: { from: string; to: string }) => ((days.value = next), (skip.value = 0), void page.reload());
+  const set = (end: "from" | "to", value: string) => apply({ ...days.value, [end]: value });
+  return (
+    <p class="days">
+      注文日：<label for="orders-from">開始日</label> <input id="orders-from" type="date" value={days.value.from} onChange={(e) => set("from", e.currentTarget.value)} />{" "}
+      <label for="orders-to">終了日</label> <input id="orders-to" type="date" value={days.value.to} onChange={(e) => set("to", e.currentTarget.value)} />{" "}
+      {(days.value.from || days.value.to) && <button type="button" onClick={() => apply({ from: "", to: "" })}>日付の指定を解除</button>}
+    </p>
+  );
+}
 
 /** Finds orders by id, order_ref, name, e-mail or phone (the API's q), together with the status filter. */
 function SearchBox() {
@@ -29,12 +45,14 @@ function SearchBox() {
 }
 
 export function OrdersPage() {
-  const fromLink = route.value.params.get("status") ?? "";
+  const params = route.value.params;
+  const fromLink = { status: params.get("status") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "" };
   useEffect(() => {
-    status.value = fromLink;
+    status.value = fromLink.status;
+    days.value = { from: fromLink.from, to: fromLink.to };
     skip.value = 0;
     void page.reload();
-  }, [fromLink]);
+  }, [fromLink.status, fromLink.from, fromLink.to]);
   const data = page.data.value;
   return (
     <section>
@@ -44,6 +62,7 @@ export function OrdersPage() {
       </div>
       <SearchBox />
       <StatusFilter value={status.value} labels={orderStatusLabels} onChange={(value) => ((status.value = value), (skip.value = 0), void page.reload())} />
+      <DayFilter />
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />
       <table>
@@ -61,7 +80,7 @@ export function OrdersPage() {
       {data && <Pager skip={data.skip} limit={data.limit} total={data.total} onPage={(s) => ((skip.value = s), void page.reload())} />}
       {data && data.total > 0 && (
         <p>
-          <OrdersExport filter={{ status: status.value || undefined, q: search.value.trim() || undefined }} label={`この ${data.total.toLocaleString("ja-JP")} 件をCSVでダウンロード`} />{" "}
+          <OrdersExport filter={filter()} label={`この ${data.total.toLocaleString("ja-JP")} 件をCSVでダウンロード`} />{" "}
           <span class="hint">全ページ分を商品1点につき1行で。Excel でそのまま開けます。</span>
         </p>
       )}

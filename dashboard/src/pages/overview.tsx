@@ -2,7 +2,7 @@ import { useEffect } from "preact/hooks";
 import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
 import { LoadError, Loading } from "../components/status";
-import { jstTime, orderStatusLabels, yen } from "../format";
+import { jstTime, jstToday, orderStatusLabels, yen } from "../format";
 import { health, serviceNames } from "../state/health";
 import { resource } from "../state/resource";
 
@@ -21,7 +21,7 @@ export function OverviewPage() {
     <section>
       <h2>概要</h2>
       <div class="cards">
-        <div class="card"><h3>本日の注文数</h3><p class="figure" data-testid="today-orders">{stats.data.value?.today.orders ?? "—"}</p></div>
+        <div class="card"><h3>本日の注文数</h3><p class="figure" data-testid="today-orders"><a href={`#/orders?from=${jstToday()}&to=${jstToday()}`}>{stats.data.value?.today.orders ?? "—"}</a></p></div>
         <div class="card"><h3>本日の売上（支払済以降）</h3><p class="figure" data-testid="today-revenue">{yen(stats.data.value?.today.revenue)}</p></div>
         <div class="card"><h3>通知キュー</h3><p class="figure">{queue.data.value?.pending ?? "—"} 件待ち</p><p>送信失敗：{queue.data.value?.failed ?? "—"} 件</p><LoadError error={queue.error.value} /></div>
         <div class="card"><h3>サービスの状態</h3>

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, inArray, isNull, lt, or, sql, sum, type SQL } from "drizzle-orm";
-import { newId } from "@platform/shared/ids";
+import { firstIdAt, newId } from "@platform/shared/ids";
+import { jstDayRange } from "@platform/shared/jst-days";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import { ApiError } from "@platform/shared/problem";
 import type { OrderDb } from "../db/client";
@@ -120,13 +121,22 @@ export function createOrderStore(db: OrderDb) {
 
 export type OrderStore = ReturnType<typeof createOrderStore>;
 
-/** What the order list and its export can be narrowed by. */
-export type OrderFilter = { status?: OrderStatus; import_id?: string; q?: string };
+/** What the order list and its export can be narrowed by; `from` and `to` are JST days, both included. */
+export type OrderFilter = { status?: OrderStatus; import_id?: string; q?: string; from?: string; to?: string };
 
 function filtered(query: OrderFilter) {
-  const filters = [query.status && eq(orders.status, query.status), query.import_id && eq(orders.import_id, query.import_id), query.q && matching(query.q)].filter(Boolean) as SQL[];
+  const filters = [
+    query.status && eq(orders.status, query.status), query.import_id && eq(orders.import_id, query.import_id), query.q && matching(query.q),
+    query.from && createdFrom(jstDayRange(query.from, query.from).start), query.to && createdBefore(jstDayRange(query.to, query.to).end),
+  ].filter(Boolean) as SQL[];
   return filters.length ? and(...filters) : undefined;
 }
+
+// Ids begin with their creation time (firstIdAt), so a span of days is a range of the primary key,
+// which SQLite reads instead of the whole table; created_at makes the edges exact (an id and its
+// created_at are taken a moment apart, hence the second of margin on the id).
+const createdFrom = (instant: string) => and(gte(orders.id, firstIdAt("ord", Date.parse(instant) - 1_000)), gte(orders.created_at, instant));
+const createdBefore = (instant: string) => and(lt(orders.id, firstIdAt("ord", Date.parse(instant) + 1_000)), lt(orders.created_at, instant));
 
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

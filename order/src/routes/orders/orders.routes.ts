@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses, json } from "@platform/shared/openapi";
+import { dayRangeCheck, IdempotencyKeyHeader, IdParam, JstDay, PageQuery, pageOf, problemResponses, json } from "@platform/shared/openapi";
 import { ContactChangeSchema } from "../../domain/new-order";
 import { orderStatuses } from "../../domain/order-status";
 import { CancelSchema, CreateOrderSchema, HistoryEntrySchema, OrderSchema, OrderStatsSchema, StatusChangeSchema } from "./orders.schemas";
@@ -14,25 +14,27 @@ export const create = createRoute({
   responses: { 201: json(OrderSchema, "The order"), ...problemResponses(400, 413, 415, 422) },
 });
 
-const OrderFilterQuery = z.object({
+const orderFilters = {
   status: z.enum(orderStatuses).optional(),
   import_id: z.string().optional().openapi({ description: "Only the orders of one bulk import" }),
   q: z.string().trim().min(1).max(200).optional().openapi({
     description: "Search: an order id or order_ref (exactly), part of the customer's e-mail or name (spaces ignored), or a phone number as dialled in Japan (090-1234-5678) or in E.164",
     example: "山田太郎",
   }),
-});
+  from: JstDay("2026-12-01", "Only orders created on this day (JST) or later").optional(),
+  to: JstDay("2026-12-31", "Only orders created on this day (JST) or earlier").optional(),
+};
 
 export const list = createRoute({
   method: "get", path: "/api/v1/orders", tags, summary: "Orders, newest first (FR-003)",
-  request: { query: PageQuery.extend(OrderFilterQuery.shape) },
+  request: { query: PageQuery.extend(orderFilters).superRefine(dayRangeCheck()) },
   responses: { 200: json(pageOf(OrderSchema, "OrderPage"), "A page of orders"), ...problemResponses(422) },
 });
 
 export const exportCsv = createRoute({
   method: "get", path: "/api/v1/orders/export", tags, summary: "Every order the list's filters find, as CSV (for the warehouse or a spreadsheet)",
   description: "All of them, not a page: newest first, one line per item, the order's columns repeated on each. Columns: order_id, order_ref, created_at_jst, status, customer_name, customer_email, customer_phone, product_name, quantity, unit_price, subtotal, total_amount, carrier, tracking_number (order_ref and the product columns are named as in the bulk import's file; a Japanese customer_phone is written as dialled in Japan, 09012345678, as carriers' label software takes it). Sent as it is read, so any number of orders can be exported. UTF-8 with a BOM, as Excel opens Japanese; text a spreadsheet would run as a formula is made inert.",
-  request: { query: OrderFilterQuery },
+  request: { query: z.object(orderFilters).superRefine(dayRangeCheck()) },
   responses: {
     200: { description: "The orders", content: { "text/csv": { schema: z.string().openapi({ example: "order_id,order_ref,created_at_jst,status,customer_name,customer_email,customer_phone,product_name,quantity,unit_price,subtotal,total_amount,carrier,tracking_number\r\nord_…,,2026-12-01 10:15:00,PAID,山田 太郎,taro@example.jp,,抹茶セット,2,1750,3500,3500,,\r\n" }) } } },
     ...problemResponses(422),

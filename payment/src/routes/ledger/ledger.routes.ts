@@ -1,20 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { problemResponses } from "@platform/shared/openapi";
-import { daysBetween, isDay } from "@platform/shared/jst-days";
-
-const MAX_LEDGER_DAYS = 366;
-
-const day = (example: string) => z.string().refine(isDay, "must be a date that exists, YYYY-MM-DD").openapi({ example });
+import { dayRangeCheck, JstDay, problemResponses } from "@platform/shared/openapi";
 
 const LedgerQuery = z.object({
-  from: day("2026-12-01").openapi({ description: "First day (JST), included" }),
-  to: day("2026-12-31").openapi({ description: "Last day (JST), included" }),
-}).superRefine(({ from, to }, ctx) => {
-  if (!isDay(from) || !isDay(to)) return;
-  const days = daysBetween(from, to);
-  if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
-  else if (days > MAX_LEDGER_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `must be at most ${MAX_LEDGER_DAYS} days after from` });
-});
+  from: JstDay("2026-12-01", "First day (JST), included"),
+  to: JstDay("2026-12-31", "Last day (JST), included"),
+}).superRefine(dayRangeCheck(366));
 
 export const ledger = createRoute({
   method: "get", path: "/api/v1/ledger", tags: ["ledger"],
