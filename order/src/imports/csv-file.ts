@@ -42,18 +42,26 @@ export function parseCsv(text: string, maxRows: number): { records: CsvRecord[];
   return result;
 }
 
-const toValues = (header: string[], cells: string[]) =>
-  Object.fromEntries(COLUMNS.map((column) => [column, (cells[header.indexOf(column)] ?? "").trim()])) as Record<Column, string>;
+/** Reads a record's cells into values by column name, the header's positions found once per file. */
+function valuesReader(header: string[]) {
+  const positions = COLUMNS.map((column) => header.indexOf(column));
+  return (cells: string[]) => {
+    const values = {} as Record<Column, string>;
+    for (let i = 0; i < COLUMNS.length; i++) values[COLUMNS[i]!] = (cells[positions[i]!] ?? "").trim();
+    return values;
+  };
+}
 const blank = (cells: string[]) => cells.every((cell) => !cell.trim());
 
 function parseWhole(text: string, header: string[]) {
   const { data, errors } = Papa.parse<string[]>(text, { skipEmptyLines: false });
   if (errors.some((error) => error.type === "Quotes")) return undefined;
   const records: CsvRecord[] = [];
+  const toValues = valuesReader(header);
   // a record's line: the lines before it, counting the newlines quoted inside earlier records
   let line = 2;
   for (const cells of data.slice(1)) {
-    if (!blank(cells)) records.push({ row: line, values: toValues(header, cells) });
+    if (!blank(cells)) records.push({ row: line, values: toValues(cells) });
     line += 1 + cells.reduce((n, cell) => n + (cell.includes("\n") ? cell.split("\n").length - 1 : 0), 0);
   }
   return { records, broken: [] };
@@ -62,6 +70,7 @@ function parseWhole(text: string, header: string[]) {
 function parseRecordByRecord(text: string, header: string[]) {
   const records: CsvRecord[] = [];
   const broken: (RowError & { ref?: string })[] = [];
+  const toValues = valuesReader(header);
   const lines = text.split(/\r?\n/);
   for (let i = 1; i < lines.length; i++) {
     const start = i;
@@ -72,7 +81,7 @@ function parseRecordByRecord(text: string, header: string[]) {
     const { data, errors } = Papa.parse<string[]>(chunk, { skipEmptyLines: true });
     const quoting = errors.find((error) => error.type === "Quotes");
     if (!quoting && data.length === 1) {
-      records.push({ row: start + 1, values: toValues(header, data[0]!) });
+      records.push({ row: start + 1, values: toValues(data[0]!) });
       continue;
     }
     const ref = /^\s*"?([^",]*)"?\s*,/.exec(chunk)?.[1]?.trim();

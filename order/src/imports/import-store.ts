@@ -31,7 +31,7 @@ export function createImportStore(db: OrderDb) {
         // a statement per 1,000 orders: SQLite unpacks a JSON array (json_each) faster than any number
         // of multi-row inserts drizzle would have to build, and the text of 1,000 stays small
         for (let start = 0; start < valid.length; start += 1_000) {
-          const rows = JSON.stringify(valid.slice(start, start + 1_000).map((order) => [order.order_ref, JSON.stringify(order.input), JSON.stringify(order.rows)]));
+          const rows = JSON.stringify(valid.slice(start, start + 1_000).map((order) => [order.order_ref, order.input, order.rows]));
           await tx.run(sql`insert into import_orders (import_id, seq, order_ref, payload, file_rows)
             select ${id}, ${start} + key, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') from json_each(${rows})`);
         }
