@@ -16,16 +16,19 @@ afterAll(() => env.stop());
 async function signedIn(): Promise<Page> {
   const page = await env.page("/#/settings");
   await page.getByLabel(/APIトークン/).fill(token);
-  await page.getByRole("button", { name: "保存" }).click();
+  await page.getByRole("button", { name: "APIトークンを保存" }).click();
   await page.getByText("APIトークンを保存しました").waitFor();
   return page;
 }
 
 describe("the finance work in Chromium, with API_TOKEN on", () => {
-  test("refund part of a payment with a reason; the order shows it in the refund history, and the ledger CSV lists the charge and the refund", async () => {
+  test("refund part of a payment with a reason; the order shows it in the refund history with who made it, and the ledger CSV lists the charge and the refund", async () => {
     const { body: order } = await env.stack.call("POST", "/api/v1/orders", anOrder("会計 花子"), auth);
     await waitFor("PAID", async () => (await env.stack.call("GET", `/api/v1/orders/${order.id}`, undefined, auth)).body.status === "PAID", 20_000);
     const page = await signedIn();
+    await page.getByLabel(/^担当者名/).fill("経理 次郎");
+    await page.getByRole("button", { name: "担当者名を保存" }).click();
+    await page.getByText("担当者名を「経理 次郎」にしました。").waitFor();
     await page.goto(`${env.origin}/#/orders/${order.id}`);
     await page.getByLabel(/^返金額/).fill("1000");
     await page.getByLabel("返金理由（任意）").fill("箱潰れのため一部返金");
@@ -34,6 +37,7 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
     const history = page.getByTestId("refunds");
     await history.getByText("箱潰れのため一部返金").waitFor({ timeout: 10_000 });
     expect(await history.getByText("¥1,000").count()).toBe(1);
+    expect(await history.locator("tbody tr").first().locator("td").last().textContent()).toBe("経理 次郎");
     await shot(page, "order-refund-history");
 
     await page.goto(`${env.origin}/#/payments`);
@@ -41,7 +45,7 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
     const ledger = await downloaded(page, () => page.getByRole("button", { name: "CSVをダウンロード" }).click());
     expect(ledger.name).toMatch(/^ledger-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.csv$/); // this month, to today
     const mine = ledger.text.split("\r\n").filter((line) => line.includes(order.id));
-    expect(mine.map((line) => line.split(",").slice(1, 3).concat(line.split(",").at(-1)!))).toEqual([["CHARGE", "3500", ""], ["REFUND", "-1000", "箱潰れのため一部返金"]]);
+    expect(mine.map((line) => line.split(",").slice(1, 3).concat(line.split(",").slice(-2)))).toEqual([["CHARGE", "3500", "", ""], ["REFUND", "-1000", "箱潰れのため一部返金", "経理 次郎"]]);
     // the payments table shows when the money was taken: the instant the ledger dates the charge
     const [chargedAt, , , , paymentId] = mine[0]!.split(",");
     const completedCell = await page.locator(`tr[data-payment="${paymentId}"] [data-testid="completed-at"]`).textContent();

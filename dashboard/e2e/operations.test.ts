@@ -104,6 +104,21 @@ describe("the operations team's work in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  test("with a name set on the settings page, what a person does is recorded under it: the order's timeline says who shipped it", async () => {
+    const id = await paidOrder("担当 確認子");
+    const page = await env.page("/#/settings");
+    await page.getByLabel(/^担当者名/).fill("出荷 三郎");
+    await page.getByRole("button", { name: "担当者名を保存" }).click();
+    await page.goto(`${env.origin}/#/orders/${id}`);
+    await page.getByRole("button", { name: "発送済みにする" }).click();
+    await page.getByText(/支払済 → 発送済（出荷 三郎）/).waitFor();
+    const timeline = (await page.locator("ol li").allTextContents()).map((line) => line.replace(/^.*・ /, ""));
+    expect(timeline).toEqual(["受付（API）", "受付 → 決済処理中（決済サービス）", expect.stringMatching(/^決済処理中 → 支払済（決済サービス/), "支払済 → 発送済（出荷 三郎）"]);
+    expect((await env.stack.call("GET", `/api/v1/orders/${id}/history`)).body.at(-1).actor).toBe("operator:出荷 三郎");
+    await shot(page, "order-shipped-by");
+    await page.close();
+  }, 60_000);
+
   test("the overview says what needs doing, each linked to where it is done", async () => {
     await paidOrder("要対応 一郎");
     const paid = (await env.stack.call("GET", "/api/v1/orders?status=PAID&limit=1")).body.total;

@@ -8,6 +8,14 @@ export const jstTime = (iso: string | null | undefined) => (iso ? jst.format(new
 /** Today in Japan, YYYY-MM-DD, whatever the browser's zone. */
 export const jstToday = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 
+/** Who moved an order, as the history names them: the person by name, the rest in words. */
+export function actorLabel(actor: string) {
+  if (actor.startsWith("operator:")) return actor.slice("operator:".length);
+  if (actor.startsWith("webhook:")) return `決済サービスの通知（${actor.slice("webhook:".length)}）`;
+  if (actor.startsWith("import:")) return "一括取り込み";
+  return { api: "API", "payment-service": "決済サービス", reconciler: "決済の照合" }[actor] ?? actor;
+}
+
 export const orderStatusLabels: Record<string, string> = {
   PENDING: "受付", PAYMENT_PROCESSING: "決済処理中", PAID: "支払済", PAYMENT_FAILED: "決済失敗", SHIPPED: "発送済", DELIVERED: "配達完了", CANCELLED: "キャンセル",
 };

@@ -13,6 +13,10 @@ function testApp(options: { checks?: Record<string, () => Promise<unknown>>; api
   app.openapi(createRoute({ method: "get", path: "/api/v1/boom", responses: { 200: { description: "never" } } }), () => {
     throw new Error("secret internals at /srv/app.ts:12");
   });
+  app.openapi(createRoute({ method: "get", path: "/api/v1/whoami", responses: { 200: { description: "the operator" } } }), (c) => {
+    c.var.log.info("looked");
+    return c.json({ operator: c.var.operator ?? null }, 200);
+  });
   app.openapi(createRoute({
     method: "post", path: "/api/v1/things", request: { body: { required: true, content: { "application/json": { schema: z.object({ n: z.number().int() }) } } } },
     responses: { 201: { description: "made" } },
@@ -91,5 +95,20 @@ describe("the app factory", () => {
     const response = await testApp().app.request("/api/v1/things", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
     expect(response.status).toBe(422);
     expect((await response.json()).errors).toEqual([{ path: "n", message: "is required" }]);
+  });
+
+  test("X-Operator names the person acting, UTF-8 percent-encoded, in the request and its log lines; a garbled one is a 422 a browser can read", async () => {
+    const { app, lines } = testApp();
+    const whoami = (headers: Record<string, string>) => app.request("/api/v1/whoami", { headers });
+    expect(await (await whoami({ "X-Operator": encodeURIComponent("山田 花子") })).json()).toEqual({ operator: "山田 花子" });
+    expect(lines.some((line) => line.includes("looked") && line.includes("山田 花子"))).toBe(true);
+    expect(await (await whoami({ "X-Operator": "ops-bot" })).json()).toEqual({ operator: "ops-bot" });
+    expect(await (await whoami({})).json()).toEqual({ operator: null });
+    for (const garbled of ["%E5%B1", "%20%20", "%0A", "x".repeat(51)]) {
+      const response = await whoami({ "X-Operator": garbled, Origin: "http://localhost:5173" });
+      expect(response.status).toBe(422);
+      expect(response.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost:5173");
+      expect((await response.json()).errors).toEqual([{ path: "X-Operator", message: "must be a name of 1 to 50 characters, UTF-8 percent-encoded" }]);
+    }
   });
 });

@@ -9,9 +9,10 @@ import { handleError, notFound, validationHook } from "./error-handler";
 import { healthRoute, type HealthChecks } from "./health";
 import { requireBearerToken } from "./auth";
 import { requireContentType } from "./content-type";
+import { operatorHeader } from "./operator";
 import type { Logger } from "./logger";
 
-export type AppEnv = { Variables: { requestId: string; log: Logger } };
+export type AppEnv = { Variables: { requestId: string; log: Logger; operator: string | undefined } };
 export type App = OpenAPIHono<AppEnv>;
 
 export type AppOptions = {
@@ -30,6 +31,14 @@ export type AppOptions = {
   bodyLimits?: Record<string, number>;
 };
 
+/** What every route of every service takes, said once in each OpenAPI document. */
+const COMMON_HEADERS = [
+  "Headers every route takes:",
+  "- `X-Request-Id`: taken from the caller or generated; returned on every response and written on every log line.",
+  "- `X-Operator`: the person acting, UTF-8 percent-encoded (1 to 50 characters, else 422); recorded where the service keeps who did what (an order's status history, a refund) and on the request's log lines.",
+  "- `Authorization: Bearer <token>`: required on /api routes when the service runs with API_TOKEN.",
+].join("\n");
+
 /** The app every service is built on: request ids, logs, one error path, health, OpenAPI and docs. */
 export function createApp(options: AppOptions): App {
   const { BODY_LIMIT_BYTES: bodyLimitBytes, DASHBOARD_ORIGIN: corsOrigin, API_TOKEN: apiToken } = options.settings;
@@ -41,11 +50,13 @@ export function createApp(options: AppOptions): App {
     const started = performance.now();
     await next();
     const fields = { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) };
-    c.res.status >= 500 ? log.error("request failed", fields) : log.debug("request", fields);
+    const done = c.var.log; // with the operator's name, once known
+    c.res.status >= 500 ? done.error("request failed", fields) : done.debug("request", fields);
   });
   const allowDashboard = cors({ origin: corsOrigin, exposeHeaders: ["X-Request-Id", "Idempotent-Replayed", "Location", "Content-Disposition"], maxAge: 600 });
   app.use((c, next) => (c.req.header("Origin") ? allowDashboard(c, next) : next())); // CORS concerns browsers, which always send Origin
   app.use("/api/*", requireBearerToken(apiToken, options.publicPaths ?? []));
+  app.use("/api/*", operatorHeader());
   app.use("/api/*", requireContentType(options.extraContentTypes ?? {}));
   const limits = [...Object.entries(options.bodyLimits ?? {}), ["/api/", bodyLimitBytes] as const].map(([prefix, maxSize]) => ({
     prefix,
@@ -67,7 +78,7 @@ export function createApp(options: AppOptions): App {
   });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
-    info: { title: `${options.service} service`, version: options.version, description: options.description },
+    info: { title: `${options.service} service`, version: options.version, description: `${options.description}\n\n${COMMON_HEADERS}` },
   });
   mountDocs(app, options.service);
   return app;

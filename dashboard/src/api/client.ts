@@ -27,6 +27,8 @@ export class ApiError extends Error {
 async function call(service: Service, path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit }): Promise<Response> {
   const headers: Record<string, string> = { ...init.headers };
   if (settings.token.value) headers.Authorization = `Bearer ${settings.token.value}`;
+  // who made a change is recorded with it (an order's history, a refund); a read needs no name
+  if (settings.operator.value && init.method && init.method !== "GET") headers["X-Operator"] = encodeURIComponent(settings.operator.value);
   let response: Response;
   try {
     response = await fetch(`${urls[service]}${path}`, { method: init.method ?? "GET", headers, body: init.body });

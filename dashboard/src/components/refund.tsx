@@ -46,8 +46,8 @@ export function RefundHistory({ payment }: { payment: Payment }) {
   return (
     <table class="refunds" data-testid="refunds">
       <caption>返金履歴</caption>
-      <thead><tr><th>日時（JST）</th><th class="num">返金額</th><th>理由</th></tr></thead>
-      <tbody>{refunds.map((r) => <tr><td>{jstTime(r.created_at)}</td><td class="num">{yen(r.amount)}</td><td>{r.reason ?? "—"}</td></tr>)}</tbody>
+      <thead><tr><th>日時（JST）</th><th class="num">返金額</th><th>理由</th><th>担当</th></tr></thead>
+      <tbody>{refunds.map((r) => <tr><td>{jstTime(r.created_at)}</td><td class="num">{yen(r.amount)}</td><td>{r.reason ?? "—"}</td><td>{r.operator ?? "—"}</td></tr>)}</tbody>
     </table>
   );
 }

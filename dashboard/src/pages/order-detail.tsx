@@ -8,7 +8,7 @@ import { NotificationView } from "../components/notification-view";
 import { RefundControl, RefundHistory } from "../components/refund";
 import { ResendControl } from "../components/resend";
 import { LoadError, Loading } from "../components/status";
-import { jstTime, orderStatusLabels, paymentStatusLabels, yen } from "../format";
+import { actorLabel, jstTime, orderStatusLabels, paymentStatusLabels, yen } from "../format";
 import { resource } from "../state/resource";
 import { notify } from "../state/toasts";
 
@@ -90,7 +90,7 @@ export function OrderDetailPage({ id }: { id: string }) {
       <LoadError error={state.history.error.value} />
       <ol class="timeline">
         {state.history.data.value?.map((entry) => (
-          <li>{jstTime(entry.created_at)} ・ {entry.from_status ? `${orderStatusLabels[entry.from_status]} → ` : ""}{orderStatusLabels[entry.to_status]}（{entry.actor}{entry.reason ? `：${entry.reason}` : ""}）</li>
+          <li>{jstTime(entry.created_at)} ・ {entry.from_status ? `${orderStatusLabels[entry.from_status]} → ` : ""}{orderStatusLabels[entry.to_status]}（{actorLabel(entry.actor)}{entry.reason ? `：${entry.reason}` : ""}）</li>
         ))}
       </ol>
 

@@ -1,5 +1,6 @@
 import { PaymentSchema, type Payment } from "@platform/shared/contracts/payment";
 import { createHttpClient, DependencyError } from "@platform/shared/http-client";
+import { OPERATOR_HEADER } from "@platform/shared/operator";
 
 /** The Payment Service, as the Order Service reaches it. Every call that creates carries an Idempotency-Key. */
 export function createPaymentServiceClient(options: { baseUrl: string; timeoutMs: number; apiToken?: string }) {
@@ -30,8 +31,9 @@ export function createPaymentServiceClient(options: { baseUrl: string; timeoutMs
     },
 
     /** Refunds what is left; a payment already fully refunded counts as done. */
-    async refundAll(paymentId: string, reason: string, requestId: string | null): Promise<Payment> {
-      const response = await http.request({ method: "POST", path: `/api/v1/payments/${paymentId}/refund`, body: { reason }, requestId, idempotencyKey: `order-refund-${paymentId}` });
+    async refundAll(paymentId: string, reason: string, requestId: string | null, operator?: string): Promise<Payment> {
+      const headers = operator ? { [OPERATOR_HEADER]: encodeURIComponent(operator) } : undefined;
+      const response = await http.request({ method: "POST", path: `/api/v1/payments/${paymentId}/refund`, body: { reason }, headers, requestId, idempotencyKey: `order-refund-${paymentId}` });
       if (response.status === 200) return payment(response.body);
       if (response.status === 409) {
         const current = await http.request({ method: "GET", path: `/api/v1/payments/${paymentId}`, requestId });

@@ -41,13 +41,16 @@ describe("the order flow across the three services", () => {
     expect(stuck.body).toMatchObject({ code: "INVALID_TRANSITION", allowed_next: [] });
   });
 
-  test("cancel a paid order: refunded in full and ORDER_CANCELLED sent with the refund", async () => {
+  test("cancel a paid order: refunded in full (recorded under the person who cancelled) and ORDER_CANCELLED sent with the refund", async () => {
     const id = (await stack.call("POST", "/api/v1/orders", anOrder())).body.id;
     await waitFor("PAID", async () => (await orderStatus(id)) === "PAID");
-    const cancelled = await stack.call("POST", `/api/v1/orders/${id}/cancel`, { reason: "お客様のご都合" });
+    const cancelled = await stack.call("POST", `/api/v1/orders/${id}/cancel`, { reason: "お客様のご都合" }, { "X-Operator": encodeURIComponent("窓口 一子") });
     expect(cancelled.body.status).toBe("CANCELLED");
     await waitFor("the refund", async () => (await paymentOf(id)).status === "REFUNDED");
-    expect(await paymentOf(id)).toMatchObject({ refunded_amount: 3500 });
+    const payment = await paymentOf(id);
+    expect(payment).toMatchObject({ refunded_amount: 3500 });
+    const refunds = await (await fetch(`${stack.payment.url}/api/v1/payments/${payment.id}/refunds`)).json();
+    expect(refunds).toEqual([expect.objectContaining({ amount: 3500, reason: `order ${id} cancelled`, operator: "窓口 一子" })]);
     const [mail] = await waitFor("the cancellation mail", () => stack.mailsFor(id, "キャンセル").length === 1 && stack.mailsFor(id, "キャンセル"));
     expect(mail!.parsed.text).toContain("お支払い済みの ¥3,500 は");
     await waitFor("the order knows", async () => (await stack.call("GET", `/api/v1/orders/${id}`)).body.payment_status === "REFUNDED");

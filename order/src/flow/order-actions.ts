@@ -4,14 +4,14 @@ import { ApiError } from "@platform/shared/problem";
 import type { OrderDb } from "../db/client";
 import { assertManualMove, manualNext, type OrderStatus } from "../domain/order-status";
 import { orderMail, paymentRefund } from "../store/messages";
-import { moveStatus, type OrderStore } from "../store/order-store";
+import { apiActor, moveStatus, type OrderStore } from "../store/order-store";
 import { withItems } from "../store/order-view";
 
 const mailFor: Partial<Record<OrderStatus, TemplateName>> = { SHIPPED: "ORDER_SHIPPED", CANCELLED: "ORDER_CANCELLED" };
 
 /** Moves an order by hand (PATCH status, cancel), with the mail and refund each move brings, in one transaction. */
 export function createOrderActions(db: OrderDb, store: OrderStore) {
-  async function move(id: string, to: OrderStatus, details: { reason?: string; carrier?: string; tracking_number?: string; requestId?: string }) {
+  async function move(id: string, to: OrderStatus, details: { reason?: string; carrier?: string; tracking_number?: string; requestId?: string; operator?: string }) {
     return db.transaction(async (tx) => {
       const before = await store.load(id);
       if (to === "CANCELLED" && !manualNext(before.status).includes("CANCELLED")) {
@@ -25,10 +25,10 @@ export function createOrderActions(db: OrderDb, store: OrderStore) {
         ...(to === "SHIPPED" ? { carrier: details.carrier ?? null, tracking_number: details.tracking_number ?? null } : {}),
         ...(refund ? { refund_requested_at: new Date().toISOString() } : {}),
       };
-      const row = await moveStatus(tx, before, to, { actor: "api", reason: details.reason, requestId: details.requestId }, fields);
+      const row = await moveStatus(tx, before, to, { actor: apiActor(details.operator), reason: details.reason, requestId: details.requestId }, fields);
       const [order] = await withItems(tx, [row]);
       const messages: OutboxMessage[] = [];
-      if (refund) messages.push(paymentRefund(id, before.payment_id!, details.requestId));
+      if (refund) messages.push(paymentRefund(id, before.payment_id!, details.requestId, details.operator));
       const template = mailFor[to];
       if (template) {
         const extra = to === "SHIPPED" ? { carrier: details.carrier, tracking_number: details.tracking_number } : refund ? { refund_amount: before.total_amount } : {};

@@ -15,8 +15,8 @@ const refused = (what: string, error: unknown) => new PermanentError(`${what} wa
 export function orderOutboxHandlers(deps: Deps): Record<string, OutboxHandler> {
   return {
     [PAYMENT_REFUND]: async ({ payload, requestId }) => {
-      const { order_id, payment_id } = payload as PaymentRefund;
-      const payment = await deps.payments.refundAll(payment_id, `order ${order_id} cancelled`, requestId);
+      const { order_id, payment_id, operator } = payload as PaymentRefund;
+      const payment = await deps.payments.refundAll(payment_id, `order ${order_id} cancelled`, requestId, operator);
       await deps.db.transaction((tx) => applyPayment(tx, order_id, payment, { actor: "payment-service", requestId: requestId ?? undefined }));
     },
   };

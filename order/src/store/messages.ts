@@ -8,13 +8,14 @@ export const PAYMENT_REFUND = "payment.refund";
 export const NOTIFICATION_REQUEST = "notification.request";
 
 export type PaymentRequest = { order_id: string; amount: number };
-export type PaymentRefund = { order_id: string; payment_id: string };
+/** `operator`: the person whose cancellation asks for the refund, recorded with it. */
+export type PaymentRefund = { order_id: string; payment_id: string; operator?: string };
 
 export const paymentRequest = (order: OrderView, requestId?: string): OutboxMessage =>
   ({ kind: PAYMENT_REQUEST, requestId, payload: { order_id: order.id, amount: order.total_amount } satisfies PaymentRequest });
 
-export const paymentRefund = (orderId: string, paymentId: string, requestId?: string): OutboxMessage =>
-  ({ kind: PAYMENT_REFUND, requestId, payload: { order_id: orderId, payment_id: paymentId } satisfies PaymentRefund });
+export const paymentRefund = (orderId: string, paymentId: string, requestId?: string, operator?: string): OutboxMessage =>
+  ({ kind: PAYMENT_REFUND, requestId, payload: { order_id: orderId, payment_id: paymentId, operator } satisfies PaymentRefund });
 
 /** One mail per order and template: the key makes a repeated request queue nothing new. */
 export const orderMail = (order: OrderView, template: TemplateName, extra: Record<string, unknown> = {}, requestId?: string): OutboxMessage => ({

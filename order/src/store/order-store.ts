@@ -15,6 +15,9 @@ import { statementsOf } from "./statements";
 export type Tx = Parameters<Parameters<OrderDb["transaction"]>[0]>[0];
 export type Move = { actor: string; reason?: string; requestId?: string };
 
+/** The actor of a change made through the API: the person, when the request named one (X-Operator). */
+export const apiActor = (operator: string | undefined) => (operator ? `operator:${operator}` : "api");
+
 /** Writes a status change and its history row; the caller has checked the move against the machine. */
 export async function moveStatus(tx: Tx, order: OrderRow, to: OrderStatus, move: Move, fields: Partial<OrderRow> = {}) {
   const now = new Date().toISOString();

@@ -25,6 +25,8 @@ export const refunds = sqliteTable("refunds", {
   payment_id: text("payment_id").notNull().references(() => payments.id),
   amount: integer("amount").notNull(),
   reason: text("reason"),
+  /** The person who asked for it (X-Operator), when a person did. */
+  operator: text("operator"),
   created_at: text("created_at").notNull(),
 }, (table) => [index("refunds_payment").on(table.payment_id)]);
 

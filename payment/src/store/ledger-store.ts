@@ -3,7 +3,7 @@ import type { PaymentDb } from "../db/client";
 import { payments, refunds } from "../db/schema";
 
 export type LedgerEntry = {
-  at: string; type: "CHARGE" | "REFUND"; amount: number; payment_id: string; order_id: string; refund_id: string | null; reason: string | null;
+  at: string; type: "CHARGE" | "REFUND"; amount: number; payment_id: string; order_id: string; refund_id: string | null; reason: string | null; operator: string | null;
 };
 
 // a FAILED payment took no money; one refunded later was still charged first
@@ -24,9 +24,9 @@ export function createLedgerStore(db: PaymentDb) {
           .where(and(gte(refunds.created_at, start), lt(refunds.created_at, end))),
       ]);
       return [
-        ...charges.map((p): LedgerEntry => ({ at: p.completed_at!, type: "CHARGE", amount: p.amount, payment_id: p.id, order_id: p.order_id, refund_id: null, reason: null })),
+        ...charges.map((p): LedgerEntry => ({ at: p.completed_at!, type: "CHARGE", amount: p.amount, payment_id: p.id, order_id: p.order_id, refund_id: null, reason: null, operator: null })),
         ...refunded.map(({ refund, order_id }): LedgerEntry => ({
-          at: refund.created_at, type: "REFUND", amount: -refund.amount, payment_id: refund.payment_id, order_id, refund_id: refund.id, reason: refund.reason,
+          at: refund.created_at, type: "REFUND", amount: -refund.amount, payment_id: refund.payment_id, order_id, refund_id: refund.id, reason: refund.reason, operator: refund.operator,
         })),
       ].sort((a, b) => a.at.localeCompare(b.at) || (a.refund_id ?? a.payment_id).localeCompare(b.refund_id ?? b.payment_id));
     },

@@ -143,7 +143,7 @@ export function createPaymentStore(db: PaymentDb) {
       });
     },
 
-    async refund(id: string, request: { amount?: number; reason?: string }, requestId?: string) {
+    async refund(id: string, request: { amount?: number; reason?: string }, requestId?: string, operator?: string) {
       return db.transaction(async (tx) => {
         const [payment] = await tx.select().from(payments).where(eq(payments.id, id));
         if (!payment) throw ApiError.notFound("Payment", id);
@@ -153,7 +153,7 @@ export function createPaymentStore(db: PaymentDb) {
           .set({ refunded_amount: plan.refunded_amount, status: plan.status, updated_at: now })
           .where(eq(payments.id, id)).returning();
         const refundId = newId("rfd");
-        await tx.insert(refunds).values({ id: refundId, payment_id: id, amount: plan.amount, reason: request.reason, created_at: now });
+        await tx.insert(refunds).values({ id: refundId, payment_id: id, amount: plan.amount, reason: request.reason, operator, created_at: now });
         await enqueue(tx, { kind: GATEWAY_REFUND_KIND, requestId, payload: { paymentId: id, refundId, amount: plan.amount } });
         await announce(tx, "payment.refunded", row!, requestId);
         return row!;

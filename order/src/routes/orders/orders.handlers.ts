@@ -4,13 +4,14 @@ import { csvResponse } from "@platform/shared/csv";
 import { jstDateTime, startOfTodayJst } from "@platform/shared/jst-days";
 import type { OrderDeps } from "../../app";
 import { dialledInJapan } from "../../domain/order-search";
+import { apiActor } from "../../store/order-store";
 import type * as routes from "./orders.routes";
 
 
 export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps) {
 
   const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
-    const { order, messageIds } = await db.transaction((tx) => store.insert(tx, c.req.valid("json"), { requestId: c.var.requestId }));
+    const { order, messageIds } = await db.transaction((tx) => store.insert(tx, c.req.valid("json"), { requestId: c.var.requestId, actor: apiActor(c.var.operator) }));
     // the payment and the mail are asked for now; what does not go through in time, the relay retries
     await Promise.race([relay.deliverNow(messageIds), Bun.sleep(settings.ORDER_CALL_WAIT_MS)]);
     c.header("Location", `/api/v1/orders/${order.id}`);
@@ -50,14 +51,14 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
 
   const changeStatus: RouteHandler<typeof routes.changeStatus, AppEnv> = async (c) => {
     const { status, ...details } = c.req.valid("json");
-    const { order, messageIds } = await actions.move(c.req.valid("param").id, status, { ...details, requestId: c.var.requestId });
+    const { order, messageIds } = await actions.move(c.req.valid("param").id, status, { ...details, requestId: c.var.requestId, operator: c.var.operator });
     void relay.deliverNow(messageIds);
     return c.json(order, 200);
   };
 
   const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
     const body = c.req.valid("json") ?? {};
-    const { order, messageIds } = await actions.move(c.req.valid("param").id, "CANCELLED", { reason: body.reason, requestId: c.var.requestId });
+    const { order, messageIds } = await actions.move(c.req.valid("param").id, "CANCELLED", { reason: body.reason, requestId: c.var.requestId, operator: c.var.operator });
     void relay.deliverNow(messageIds);
     return c.json(order, 200);
   };

@@ -35,7 +35,7 @@ export const OrderSchema = z.object({
 export const HistoryEntrySchema = z.object({
   from_status: z.enum(orderStatuses).nullable(),
   to_status: z.enum(orderStatuses),
-  actor: z.string().openapi({ description: "api, payment-service, webhook:<event type>, reconciler or import", example: "webhook:payment.completed" }),
+  actor: z.string().openapi({ description: "api, operator:<name> (the person the request named in X-Operator), payment-service, webhook:<event type>, reconciler or import:<import id>", example: "webhook:payment.completed" }),
   reason: z.string().nullable(),
   request_id: z.string().nullable(),
   created_at: z.string(),

@@ -130,6 +130,16 @@ describe("moving orders by hand", () => {
     ]);
   });
 
+  test("a person named in X-Operator is the actor of what they do; the history says who", async () => {
+    const as = (name: string) => ({ "X-Operator": encodeURIComponent(name) });
+    const order = await (await create(anOrder, as("受付 太郎"))).json();
+    await service.request("POST", `/api/v1/orders/${order.id}/cancel`, { reason: "お客様のご依頼" }, as("出荷 花子"));
+    const history = await (await service.request("GET", `/api/v1/orders/${order.id}/history`)).json();
+    expect(history.map((entry: { actor: string }) => entry.actor)).toEqual(["operator:受付 太郎", "operator:出荷 花子"]);
+    const garbled = await service.request("POST", `/api/v1/orders/${order.id}/cancel`, {}, { "X-Operator": "%E5" });
+    expect(garbled.status).toBe(422);
+  });
+
   test("unknown order: PATCH and cancel are 404", async () => {
     expect((await service.request("PATCH", "/api/v1/orders/ord_nope/status", { status: "SHIPPED" })).status).toBe(404);
     expect((await service.request("POST", "/api/v1/orders/ord_nope/cancel")).status).toBe(404);

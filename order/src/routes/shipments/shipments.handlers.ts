@@ -11,7 +11,7 @@ export function shipmentHandlers({ actions, relay }: OrderDeps) {
     // each order moves in its own transaction (those started together share a commit), so one refusal spoils nothing else
     const outcomes = await Promise.all(shipments.map(async ({ order_id, ...details }) => {
       try {
-        const { order, messageIds } = await actions.move(order_id, "SHIPPED", { ...details, requestId: c.var.requestId });
+        const { order, messageIds } = await actions.move(order_id, "SHIPPED", { ...details, requestId: c.var.requestId, operator: c.var.operator });
         return { result: { order_id, status: 200 as const, order }, messageIds };
       } catch (error) {
         if (!(error instanceof ApiError) || !(error.code === "NOT_FOUND" || error.code === "INVALID_TRANSITION")) throw error;

@@ -11,8 +11,8 @@ export function ledgerHandlers({ ledger }: PaymentDeps) {
     const { start, end } = jstDayRange(from, to);
     const entries = await ledger.entries(start, end);
     return csvResponse(`ledger-${from}-${to}.csv`, [
-      ["date_jst", "type", "amount", "currency", "payment_id", "order_id", "refund_id", "reason"],
-      ...entries.map((e) => [jstDateTime(e.at), e.type, e.amount, "JPY", e.payment_id, e.order_id, e.refund_id, e.reason]),
+      ["date_jst", "type", "amount", "currency", "payment_id", "order_id", "refund_id", "reason", "operator"],
+      ...entries.map((e) => [jstDateTime(e.at), e.type, e.amount, "JPY", e.payment_id, e.order_id, e.refund_id, e.reason, e.operator]),
     ]) as never;
   };
   return { list };

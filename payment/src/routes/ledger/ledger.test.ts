@@ -26,7 +26,7 @@ beforeAll(async () => {
   ids.kept = await pay("ord_ledger_kept", 3500);
   ids.refunded = await pay("ord_ledger_refunded", 12800);
   ids.declined = await pay("ord_ledger_declined", 4444);
-  await service.request("POST", `/api/v1/payments/${ids.refunded}/refund`, { amount: 800, reason: "=一部返品, 箱潰れ" });
+  await service.request("POST", `/api/v1/payments/${ids.refunded}/refund`, { amount: 800, reason: "=一部返品, 箱潰れ" }, { "X-Operator": encodeURIComponent("経理 花子") });
   await service.request("POST", `/api/v1/payments/${ids.refunded}/refund`, {});
   today = jstDateTime(new Date().toISOString()).slice(0, 10);
 });
@@ -36,9 +36,9 @@ const ledger = async (query: string) => service.request("GET", `/api/v1/ledger?$
 const rows = (csv: string) => csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));
 
 describe("GET /api/v1/payments/{id}/refunds", () => {
-  test("lists each refund oldest first, with its amount and reason; 404 for an unknown payment", async () => {
+  test("lists each refund oldest first, with its amount, reason and the person who asked for it; 404 for an unknown payment", async () => {
     const refunds = await (await service.request("GET", `/api/v1/payments/${ids.refunded}/refunds`)).json();
-    expect(refunds.map((r: { amount: number; reason: string | null }) => [r.amount, r.reason])).toEqual([[800, "=一部返品, 箱潰れ"], [12000, null]]);
+    expect(refunds.map((r: { amount: number; reason: string | null; operator: string | null }) => [r.amount, r.reason, r.operator])).toEqual([[800, "=一部返品, 箱潰れ", "経理 花子"], [12000, null, null]]);
     expect(refunds[0].id).toMatch(/^rfd_/);
     expect(await (await service.request("GET", `/api/v1/payments/${ids.kept}/refunds`)).json()).toEqual([]);
     expect((await service.request("GET", "/api/v1/payments/pay_unknown/refunds")).status).toBe(404);
@@ -52,12 +52,12 @@ describe("GET /api/v1/ledger", () => {
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="ledger-${today}-${today}.csv"`);
     const [header, ...lines] = rows(await response.text());
-    expect(header).toEqual(["date_jst", "type", "amount", "currency", "payment_id", "order_id", "refund_id", "reason"]);
-    expect(lines.map((l) => [l[1], Number(l[2]), l[5], l[7]])).toEqual([
-      ["CHARGE", 3500, "ord_ledger_kept", ""],
-      ["CHARGE", 12800, "ord_ledger_refunded", ""],
-      ["REFUND", -800, "ord_ledger_refunded", `"'=一部返品, 箱潰れ"`], // a formula-like reason is made inert
-      ["REFUND", -12000, "ord_ledger_refunded", ""],
+    expect(header).toEqual(["date_jst", "type", "amount", "currency", "payment_id", "order_id", "refund_id", "reason", "operator"]);
+    expect(lines.map((l) => [l[1], Number(l[2]), l[5], l[7], l[8]])).toEqual([
+      ["CHARGE", 3500, "ord_ledger_kept", "", ""],
+      ["CHARGE", 12800, "ord_ledger_refunded", "", ""],
+      ["REFUND", -800, "ord_ledger_refunded", `"'=一部返品, 箱潰れ"`, "経理 花子"], // a formula-like reason is made inert
+      ["REFUND", -12000, "ord_ledger_refunded", "", ""],
     ]);
     expect(lines.every((l) => l[0]!.startsWith(today))).toBe(true);
     expect(lines.reduce((sum, l) => sum + Number(l[2]), 0)).toBe(3500); // what was kept

@@ -38,7 +38,7 @@ export function paymentHandlers({ store, ledger, processor, relay, syncWaitMs }:
 
   const refund: RouteHandler<typeof routes.refund, AppEnv> = async (c) => {
     const body = c.req.valid("json") ?? {};
-    const payment = await store.refund(c.req.valid("param").id, body, c.var.requestId);
+    const payment = await store.refund(c.req.valid("param").id, body, c.var.requestId, c.var.operator);
     relay.kick();
     return c.json(toPayment(payment), 200);
   };

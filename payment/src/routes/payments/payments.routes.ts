@@ -54,6 +54,7 @@ const RefundSchema = z.object({
   payment_id: z.string(),
   amount: z.number().int().openapi({ description: "JPY refunded", example: 1000 }),
   reason: z.string().nullable(),
+  operator: z.string().nullable().openapi({ description: "The person who asked for it (the request's X-Operator header), when one was named", example: "経理 花子" }),
   created_at: z.string(),
 }).openapi("Refund");
 
