@@ -104,7 +104,7 @@ describe("the operations team's work in Chromium", () => {
     await page.close();
   }, 60_000);
 
-  test("with a name set on the settings page, what a person does is recorded under it: the order's timeline says who shipped it", async () => {
+  test("with a name set on the settings page, what a person does is recorded under it: the order's timeline says who shipped it, its notes who wrote them", async () => {
     const id = await paidOrder("担当 確認子");
     const page = await env.page("/#/settings");
     await page.getByLabel(/^担当者名/).fill("出荷 三郎");
@@ -115,6 +115,14 @@ describe("the operations team's work in Chromium", () => {
     const timeline = (await page.locator("ol li").allTextContents()).map((line) => line.replace(/^.*・ /, ""));
     expect(timeline).toEqual(["受付（API）", "受付 → 決済処理中（決済サービス）", expect.stringMatching(/^決済処理中 → 支払済（決済サービス/), "支払済 → 発送済（出荷 三郎）"]);
     expect((await env.stack.call("GET", `/api/v1/orders/${id}/history`)).body.at(-1).actor).toBe("operator:出荷 三郎");
+    // a note for the team, under the same name
+    await page.getByLabel(/^メモを追加/).fill("お客様よりお電話：不在時は宅配ボックスへ");
+    await page.getByRole("button", { name: "メモを追加" }).click();
+    await page.getByTestId("notes").getByText("お客様よりお電話：不在時は宅配ボックスへ").waitFor();
+    expect(await page.getByTestId("notes").locator("li small").textContent()).toMatch(/ ・ 出荷 三郎$/);
+    expect(await page.getByLabel(/^メモを追加/).inputValue()).toBe("");
+    expect((await env.stack.call("GET", `/api/v1/orders/${id}/notes`)).body).toEqual([expect.objectContaining({ text: "お客様よりお電話：不在時は宅配ボックスへ", operator: "出荷 三郎" })]);
+    expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, "order-shipped-by");
     await page.close();
   }, 60_000);

@@ -11,7 +11,7 @@ export const jstToday = () => new Date(Date.now() + 9 * 3_600_000).toISOString()
 /** Who moved an order, as the history names them: the person by name, the rest in words. */
 export function actorLabel(actor: string) {
   if (actor.startsWith("operator:")) return actor.slice("operator:".length);
-  if (actor.startsWith("webhook:")) return `決済サービスの通知（${actor.slice("webhook:".length)}）`;
+  if (actor.startsWith("webhook:")) return `決済サービスの通知 ${actor.slice("webhook:".length)}`;
   if (actor.startsWith("import:")) return "一括取り込み";
   return { api: "API", "payment-service": "決済サービス", reconciler: "決済の照合" }[actor] ?? actor;
 }

@@ -14,6 +14,8 @@ import type { OrderStore } from "./store/order-store";
 import type { ImportStore } from "./imports/import-store";
 import type { Importer } from "./imports/importer";
 import { importsRouter } from "./routes/imports/imports.index";
+import { notesRouter } from "./routes/notes/notes.index";
+import type { NoteStore } from "./store/note-store";
 
 export type OrderDeps = {
   db: OrderDb;
@@ -25,6 +27,7 @@ export type OrderDeps = {
   webhookSecret: string;
   imports: ImportStore;
   importer: Importer;
+  notes: NoteStore;
 };
 
 export const VERSION = "1.0.0";
@@ -45,6 +48,7 @@ export function createOrderApp(deps: OrderDeps) {
   app.use("/api/v1/*", idempotent(deps.db, { exceptPaths: [WEBHOOKS] }));
   app.route("/", ordersRouter(deps));
   app.route("/", shipmentsRouter(deps));
+  app.route("/", notesRouter(deps));
   app.route("/", webhooksRouter(deps));
   app.route("/", importsRouter(deps));
   app.route("/", outboxRouter(deps.relay));

@@ -13,6 +13,7 @@ import type { OrderSettings } from "./env";
 import { createOrderActions } from "./flow/order-actions";
 import { orderOutboxBatchHandlers, orderOutboxHandlers } from "./flow/outbox-handlers";
 import { createReconciler } from "./flow/reconciler";
+import { createNoteStore } from "./store/note-store";
 import { createOrderStore } from "./store/order-store";
 import { createImportStore } from "./imports/import-store";
 import { createImporter } from "./imports/importer";
@@ -36,7 +37,7 @@ export async function buildOrderService(settings: OrderSettings, logger: Logger)
   const webhookSecret = settings.WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET;
   const imports = createImportStore(db);
   const importer = createImporter({ db, imports, payments, notifications, logger });
-  const app = createOrderApp({ db, store, actions, relay, logger, settings, webhookSecret, imports, importer });
+  const app = createOrderApp({ db, store, actions, relay, logger, settings, webhookSecret, imports, importer, notes: createNoteStore(db, store) });
   const retentionMs = settings.IDEMPOTENCY_RETENTION_HOURS * 3600_000;
   let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
 

@@ -1,5 +1,5 @@
 import { download, request, serviceUrl, upload, type Page } from "./client";
-import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderStats, Payment, Refund, ShipmentResult, Template } from "./types";
+import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderNote, OrderStats, Payment, Refund, ShipmentResult, Template } from "./types";
 
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
@@ -11,6 +11,8 @@ export const api = {
   orders: (params: { skip: number; limit: number } & OrderFilter) => request<Page<Order>>("order", `/api/v1/orders?${query(params)}`),
   downloadOrders: (filter: OrderFilter) => download("order", `/api/v1/orders/export?${query(filter)}`),
   order: (id: string) => request<Order>("order", `/api/v1/orders/${id}`),
+  orderNotes: (id: string) => request<OrderNote[]>("order", `/api/v1/orders/${id}/notes`),
+  addNote: (id: string, text: string) => request<OrderNote>("order", `/api/v1/orders/${id}/notes`, { method: "POST", body: { text } }),
   orderHistory: (id: string) => request<HistoryEntry[]>("order", `/api/v1/orders/${id}/history`),
   orderStats: () => request<OrderStats>("order", "/api/v1/orders/stats"),
   createOrder: (order: NewOrder, idempotencyKey: string) => request<Order>("order", "/api/v1/orders", { method: "POST", body: order, idempotencyKey }),

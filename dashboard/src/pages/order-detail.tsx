@@ -5,6 +5,7 @@ import { Badge } from "../components/badge";
 import { ConfirmButton } from "../components/confirm";
 import { ContactEdit } from "../components/contact-edit";
 import { NotificationView } from "../components/notification-view";
+import { OrderNotes } from "../components/order-notes";
 import { RefundControl, RefundHistory } from "../components/refund";
 import { ResendControl } from "../components/resend";
 import { LoadError, Loading } from "../components/status";
@@ -18,6 +19,7 @@ export function OrderDetailPage({ id }: { id: string }) {
     history: resource(() => api.orderHistory(id)),
     payment: resource(() => api.paymentOfOrder(id)),
     notifications: resource(() => api.notificationsOfOrder(id)),
+    notes: resource(() => api.orderNotes(id)),
   }));
   const reload = () => Object.values(state).forEach((r) => void r.reload());
   useEffect(() => {
@@ -93,6 +95,10 @@ export function OrderDetailPage({ id }: { id: string }) {
           <li>{jstTime(entry.created_at)} ・ {entry.from_status ? `${orderStatusLabels[entry.from_status]} → ` : ""}{orderStatusLabels[entry.to_status]}（{actorLabel(entry.actor)}{entry.reason ? `：${entry.reason}` : ""}）</li>
         ))}
       </ol>
+
+      <h3>社内メモ</h3>
+      <LoadError error={state.notes.error.value} />
+      <OrderNotes orderId={id} notes={state.notes.data.value} onAdded={() => void state.notes.reload()} />
 
       <h3>通知</h3>
       <LoadError error={state.notifications.error.value} />

@@ -54,6 +54,15 @@ export const statusHistory = sqliteTable("order_status_history", {
   created_at: text("created_at").notNull(),
 }, (table) => [index("history_order").on(table.order_id, table.id)]);
 
+/** The team's notes on an order (a customer's call, a promise made), oldest first, with who wrote each. */
+export const orderNotes = sqliteTable("order_notes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  order_id: text("order_id").notNull().references(() => orders.id),
+  text: text("text").notNull(),
+  operator: text("operator"),
+  created_at: text("created_at").notNull(),
+}, (table) => [index("order_notes_order").on(table.order_id, table.id)]);
+
 /** Payment webhook event ids already handled: a repeated delivery is acknowledged and ignored. */
 export const webhookEvents = sqliteTable("webhook_events", {
   id: text("id").primaryKey(),
