@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, tempDir, waitFor } from "../shared/src/testing/service-process";
 
@@ -44,6 +45,29 @@ describe("bun run start", () => {
     expect(await (await fetch(probes[3]!)).text()).toContain(env.ORDER_SERVICE_URL);
     expect(await (await fetch(`http://127.0.0.1:${ports.dashboard}/`)).text()).toContain("/@vite/client");
     dev.kill("SIGINT");
+    await nothingLeft();
+  }, 90_000);
+
+  test("a service that dies is started again, and the others keep serving meanwhile", async () => {
+    const start = await launch(["bun", "scripts/start.ts"]);
+    const children = readFileSync(`/proc/${start.pid}/task/${start.pid}/children`, "utf8").trim().split(" ").map(Number);
+    const payment = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("payment/src/index.ts"))!;
+    process.kill(payment, "SIGKILL");
+    await waitFor("the payment service gone", async () => !(await answering(probes[1]!)), 10_000, 50);
+    expect(await answering(probes[0]!)).toBe(true); // the order service did not go down with it
+    await waitFor("the payment service started again", () => answering(probes[1]!), 20_000, 200);
+    expect(start.exitCode).toBeNull();
+    start.kill("SIGINT");
+    expect(await start.exited).toBe(0);
+    await nothingLeft();
+  }, 90_000);
+
+  test("a service that cannot start (a bad setting) is not retried for ever: after three quick failures everything stops, saying which", async () => {
+    const start = Bun.spawn(["bun", "scripts/start.ts"], { cwd: root, env: { ...env, PAYMENT_GATEWAY_FAILURE_RATE: "5" }, stdout: "pipe", stderr: "ignore", stdin: "ignore" });
+    expect(await start.exited).not.toBe(0);
+    const output = await new Response(start.stdout).text();
+    expect(output).toMatch(/payment .*exited with 1; starting it again in 2 s/);
+    expect(output).toMatch(/payment .*exited with 1 right after starting, 3 times in a row; stopping the others/);
     await nothingLeft();
   }, 90_000);
 

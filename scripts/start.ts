@@ -1,6 +1,7 @@
 // `bun run start` (and `bun run dev`): every service and the dashboard (http://localhost:5173) on its default port with embedded
-// defaults, their JSON logs turned into readable prefixed lines; Ctrl-C stops them all cleanly, and so
-// does the end of this process by any means (SIGKILL included): each child stops when its parent is gone.
+// defaults, their JSON logs turned into readable prefixed lines; one that stops is started again;
+// Ctrl-C stops them all cleanly, and so does the end of this process by any means (SIGKILL
+// included): each child stops when its parent is gone.
 import { join } from "node:path";
 import { whenParentExits } from "../shared/src/parent-watch";
 import { serviceProcessEnv } from "../shared/src/process-env";
@@ -24,16 +25,34 @@ const portOf = (urlVariable?: string) => {
   return url ? { PORT: new URL(url).port || "80" } : {};
 };
 
-const children = services.map((service) => {
+// A service that stops by itself is started again, 1, 2, 4 … up to 30 s later, while the others keep
+// serving (they survive a dependency being down). One that stops within 10 s of starting, three
+// starts in a row, has a problem a restart will not fix (a bad setting, a port in use): then
+// everything stops, saying which.
+const QUICK_EXIT_MS = 10_000;
+const GIVE_UP_AFTER = 3;
+const running = new Map<string, Bun.Subprocess>();
+
+function launch(service: (typeof services)[number], quickExitsInARow = 0) {
   const env = { ...stackDefaults, ...process.env, ...portOf(service.url) };
+  const startedAt = Date.now();
   const child = Bun.spawn(service.cmd, { cwd: root, env, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
+  running.set(service.name, child);
   const prefix = `\x1b[${service.color}m${service.name.padEnd(12)}\x1b[0m|`;
   for (const stream of [child.stdout, child.stderr]) void relay(stream, prefix);
   void child.exited.then((code) => {
-    if (!stopping) console.log(`${prefix} exited with ${code}; stopping the others`), stopAll(code || 1);
+    if (stopping) return;
+    const quickExits = Date.now() - startedAt < QUICK_EXIT_MS ? quickExitsInARow + 1 : 0;
+    if (quickExits >= GIVE_UP_AFTER) {
+      console.log(`${prefix} exited with ${code} right after starting, ${quickExits} times in a row; stopping the others`);
+      return void stopAll(code || 1);
+    }
+    const delayMs = Math.min(30_000, 1_000 * 2 ** quickExits);
+    console.log(`${prefix} exited with ${code}; starting it again in ${delayMs / 1000} s`);
+    setTimeout(() => stopping || launch(service, quickExits), delayMs);
   });
-  return child;
-});
+}
+services.forEach((service) => launch(service));
 
 async function relay(stream: ReadableStream<Uint8Array>, prefix: string) {
   let buffer = "";
@@ -59,6 +78,7 @@ let stopping = false;
 async function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
+  const children = [...running.values()];
   children.forEach((child) => child.kill("SIGTERM"));
   await Promise.all(children.map((child) => child.exited));
   process.exit(code);
