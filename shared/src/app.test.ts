@@ -13,7 +13,7 @@ function testApp(options: { checks?: Record<string, () => Promise<unknown>>; api
   app.openapi(createRoute({ method: "get", path: "/api/v1/boom", responses: { 200: { description: "never" } } }), () => {
     throw new Error("secret internals at /srv/app.ts:12");
   });
-  app.openapi(createRoute({ method: "get", path: "/api/v1/whoami", responses: { 200: { description: "the operator" } } }), (c) => {
+  app.openapi(createRoute({ method: "post", path: "/api/v1/whoami", responses: { 200: { description: "the operator" } } }), (c) => {
     c.var.log.info("looked");
     return c.json({ operator: c.var.operator ?? null }, 200);
   });
@@ -97,9 +97,9 @@ describe("the app factory", () => {
     expect((await response.json()).errors).toEqual([{ path: "n", message: "is required" }]);
   });
 
-  test("X-Operator names the person acting, UTF-8 percent-encoded, in the request and its log lines; a garbled one is a 422 a browser can read", async () => {
+  test("X-Operator names the person making a change, UTF-8 percent-encoded, in the request and its log lines; a garbled one is a 422 a browser can read", async () => {
     const { app, lines } = testApp();
-    const whoami = (headers: Record<string, string>) => app.request("/api/v1/whoami", { headers });
+    const whoami = (headers: Record<string, string>) => app.request("/api/v1/whoami", { method: "POST", headers });
     expect(await (await whoami({ "X-Operator": encodeURIComponent("山田 花子") })).json()).toEqual({ operator: "山田 花子" });
     expect(lines.some((line) => line.includes("looked") && line.includes("山田 花子"))).toBe(true);
     expect(await (await whoami({ "X-Operator": "ops-bot" })).json()).toEqual({ operator: "ops-bot" });

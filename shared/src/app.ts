@@ -35,7 +35,7 @@ export type AppOptions = {
 const COMMON_HEADERS = [
   "Headers every route takes:",
   "- `X-Request-Id`: taken from the caller or generated; returned on every response and written on every log line.",
-  "- `X-Operator`: the person acting, UTF-8 percent-encoded (1 to 50 characters, else 422); recorded where the service keeps who did what (an order's status history and notes, a refund) and on the request's log lines.",
+  "- `X-Operator`: on a change (POST, PUT, PATCH, DELETE), the person making it, UTF-8 percent-encoded (1 to 50 characters, else 422); recorded where the service keeps who did what (an order's status history and notes, a refund) and on the request's log lines.",
   "- `Authorization: Bearer <token>`: required on /api routes when the service runs with API_TOKEN.",
 ].join("\n");
 
@@ -56,7 +56,8 @@ export function createApp(options: AppOptions): App {
   const allowDashboard = cors({ origin: corsOrigin, exposeHeaders: ["X-Request-Id", "Idempotent-Replayed", "Location", "Content-Disposition"], maxAge: 600 });
   app.use((c, next) => (c.req.header("Origin") ? allowDashboard(c, next) : next())); // CORS concerns browsers, which always send Origin
   app.use("/api/*", requireBearerToken(apiToken, options.publicPaths ?? []));
-  app.use("/api/*", operatorHeader());
+  // a change is recorded with who made it; a read records nothing, and skips the work (GET by id is the hottest route)
+  app.on(["POST", "PUT", "PATCH", "DELETE"], "/api/*", operatorHeader());
   app.use("/api/*", requireContentType(options.extraContentTypes ?? {}));
   const limits = [...Object.entries(options.bodyLimits ?? {}), ["/api/", bodyLimitBytes] as const].map(([prefix, maxSize]) => ({
     prefix,

@@ -5,11 +5,11 @@ export const OPERATOR_HEADER = "X-Operator";
 const MAX_OPERATOR_CHARS = 50;
 
 /**
- * Who is acting, when a person is: the optional `X-Operator` header, the person's name as UTF-8
- * percent-encoded (a header carries ASCII only; an ASCII name may be sent as it is). It is
- * recorded where the services keep who did what (an order's status history, a refund) and in the
- * request's log lines. A header that cannot be read is refused, so nothing is recorded under a
- * garbled name.
+ * Who is making a change, when a person is: the optional `X-Operator` header of a POST, PUT, PATCH
+ * or DELETE, the person's name as UTF-8 percent-encoded (a header carries ASCII only; an ASCII name
+ * may be sent as it is). It is recorded where the services keep who did what (an order's status
+ * history and notes, a refund) and in the request's log lines. A header that cannot be read is
+ * refused, so nothing is recorded under a garbled name.
  */
 export function readOperator(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
