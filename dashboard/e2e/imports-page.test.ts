@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { sampleCsv } from "../../order/src/imports/sample-csv";
-import { shot, startDashboardStack, unlabelledControls } from "./harness";
+import { downloaded, shot, startDashboardStack, unlabelledControls } from "./harness";
 
 let env: Awaited<ReturnType<typeof startDashboardStack>>;
 beforeAll(async () => (env = await startDashboardStack()), 60_000);
@@ -42,5 +42,15 @@ describe("the Imports page in Chromium", () => {
     await page.locator('[data-testid="import-report"][data-status="COMPLETED_WITH_ERRORS"]').waitFor({ timeout: 60_000 });
     for (const bar of ["bar-orders", "bar-payments", "bar-notifications"]) expect(await page.getByTestId(bar).getAttribute("value")).toBe("295");
     await shot(page, "import-done");
+    // the imported orders open in the orders list, narrowed to this import, and download from there
+    await page.getByRole("link", { name: "取り込んだ注文 295 件を注文一覧で見る" }).click();
+    await page.getByTestId("import-filter").waitFor();
+    await page.getByText("（全 295 件）").waitFor();
+    const file = await downloaded(page, () => page.getByRole("button", { name: "この 295 件をCSVでダウンロード" }).click());
+    const refs = new Set(file.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n").slice(1).map((line) => line.split(",")[1]));
+    expect(refs.size).toBe(295);
+    expect([...refs].every((ref) => ref!.startsWith("UI-"))).toBe(true);
+    await page.getByRole("link", { name: "すべての注文を表示" }).click();
+    await page.getByTestId("import-filter").waitFor({ state: "detached" });
   }, 90_000);
 });

@@ -90,6 +90,7 @@ function Report({ item }: { item: Import }) {
           <Bar label="決済" done={item.payments_completed + item.payments_failed} of={item.valid_orders} testId="bar-payments" />
           <Bar label="確認メール（送信キューへ）" done={item.notifications_sent} of={item.valid_orders} testId="bar-notifications" />
           {seconds > 0 && <p>処理速度：{Math.round(item.succeeded / seconds).toLocaleString("ja-JP")} 件/秒 ・ 決済失敗 {item.payments_failed} 件</p>}
+          {item.succeeded > 0 && <p><a href={`#/orders?import_id=${item.id}`}>取り込んだ注文 {item.succeeded.toLocaleString("ja-JP")} 件を注文一覧で見る</a></p>}
         </div>
       )}
       {item.first_errors.length > 0 && (

@@ -14,8 +14,11 @@ const skip = signal(0);
 const status = signal("");
 const search = signal("");
 const days = signal({ from: "", to: "" });
+const importId = signal(""); // one bulk import's orders, opened from its report
 /** What the list is narrowed by, as the API takes it (the export takes the same). */
-const filter = () => ({ status: status.value || undefined, q: search.value.trim() || undefined, from: days.value.from || undefined, to: days.value.to || undefined });
+const filter = () => ({
+  status: status.value || undefined, q: search.value.trim() || undefined, from: days.value.from || undefined, to: days.value.to || undefined, import_id: importId.value || undefined,
+});
 const page = resource(() => api.orders({ skip: skip.value, limit: 20, ...filter() }));
 
 /** Orders created between two days (JST), either end open. */
@@ -46,13 +49,14 @@ function SearchBox() {
 
 export function OrdersPage() {
   const params = route.value.params;
-  const fromLink = { status: params.get("status") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "" };
+  const fromLink = { status: params.get("status") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "", importId: params.get("import_id") ?? "" };
   useEffect(() => {
     status.value = fromLink.status;
     days.value = { from: fromLink.from, to: fromLink.to };
+    importId.value = fromLink.importId;
     skip.value = 0;
     void page.reload();
-  }, [fromLink.status, fromLink.from, fromLink.to]);
+  }, [fromLink.status, fromLink.from, fromLink.to, fromLink.importId]);
   const data = page.data.value;
   return (
     <section>
@@ -63,6 +67,12 @@ export function OrdersPage() {
       <SearchBox />
       <StatusFilter value={status.value} labels={orderStatusLabels} onChange={(value) => ((status.value = value), (skip.value = 0), void page.reload())} />
       <DayFilter />
+      {importId.value && (
+        <p class="import-filter" data-testid="import-filter">
+          一括取り込み <a href="#/imports">{importId.value}</a> の注文のみ表示しています。{" "}
+          <a href="#/orders">すべての注文を表示</a>
+        </p>
+      )}
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />
       <table>
