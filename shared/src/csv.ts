@@ -1,15 +1,15 @@
 /** A text cell a spreadsheet would run as a formula (= + - @, tab, CR) is made inert with a leading quote. */
 export const neutralize = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
 
+type Cell = string | number | null;
+
 /** One RFC 4180 line; numbers are written as they are (a refund of -3500 stays a number). */
-export const toCsvLine = (cells: (string | number | null)[]) =>
+export const toCsvLine = (cells: Cell[]) =>
   cells.map((cell) => {
     if (typeof cell === "number") return String(cell);
     const text = neutralize(cell ?? "");
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   }).join(",");
-
-type Cell = string | number | null;
 
 /**
  * A CSV download as Excel opens it in Japanese: UTF-8 with a BOM, CRLF line ends. The rows are given

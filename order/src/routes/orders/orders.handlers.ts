@@ -7,7 +7,6 @@ import { dialledInJapan } from "../../domain/order-search";
 import { apiActor } from "../../store/order-store";
 import type * as routes from "./orders.routes";
 
-
 export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps) {
 
   const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
