@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { ApiError, type FieldError } from "../api/client";
 import { api } from "../api/endpoints";
 import type { Order } from "../api/types";
-import { inJapanese } from "../messages";
+import { inJapanese, reasonOf } from "../messages";
 import { notify } from "../state/toasts";
 
 const fields = [["customer_name", "お名前"], ["customer_email", "メールアドレス"], ["customer_phone", "電話番号（+81…、空欄で削除）"]] as const;
@@ -28,7 +28,7 @@ export function ContactEdit({ order, onDone }: { order: Order; onDone: () => voi
       onDone();
     } catch (error) {
       if (error instanceof ApiError && error.errors.length) setErrors(error.errors.map(inJapanese));
-      else notify("error", `修正できませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+      else notify("error", `修正できませんでした：${reasonOf(error)}`);
     }
   }
   return (

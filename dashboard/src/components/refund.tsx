@@ -1,10 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
-import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
 import type { Payment, Refund } from "../api/types";
 import { jstTime, yen } from "../format";
 import { notify } from "../state/toasts";
 import { ConfirmButton } from "./confirm";
+import { reasonOf } from "../messages";
 
 /** Full or partial refund of a payment, with an optional reason, confirmed first; only offered while something is left to refund. */
 export function RefundControl({ payment, onDone }: { payment: Payment; onDone: () => void }) {
@@ -29,7 +29,7 @@ export function RefundControl({ payment, onDone }: { payment: Payment; onDone: (
             setReason("");
             onDone();
           } catch (error) {
-            notify("error", `返金できませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+            notify("error", `返金できませんでした：${reasonOf(error)}`);
           }
         }} />
     </div>

@@ -1,11 +1,10 @@
 import { signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
 import type { Import } from "../api/types";
 import { LoadError } from "../components/status";
 import { jstTime } from "../format";
-import { inJapanese } from "../messages";
+import { inJapanese, reasonOf } from "../messages";
 import { resource } from "../state/resource";
 import { settings } from "../state/settings";
 import { notify } from "../state/toasts";
@@ -44,7 +43,7 @@ async function send(file: File | undefined) {
     notify("success", `${file.name} を検証しました。内容を確認して取り込みを実行してください。`);
     void past.reload();
   } catch (error) {
-    notify("error", `ファイルを受け付けられませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+    notify("error", `ファイルを受け付けられませんでした：${reasonOf(error)}`);
   } finally {
     uploading.value = false;
   }
@@ -56,7 +55,7 @@ async function confirm(id: string) {
     notify("success", "取り込みを開始しました。");
     follow(id);
   } catch (error) {
-    notify("error", `開始できませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+    notify("error", `開始できませんでした：${reasonOf(error)}`);
   }
 }
 
@@ -64,7 +63,7 @@ async function downloadErrors(id: string) {
   try {
     await api.downloadImportErrors(id);
   } catch (error) {
-    notify("error", `ダウンロードできませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+    notify("error", `ダウンロードできませんでした：${reasonOf(error)}`);
   }
 }
 

@@ -1,12 +1,12 @@
 import { signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
 import { NotificationView } from "../components/notification-view";
 import { Pager } from "../components/pager";
 import { StatusFilter } from "../components/status-filter";
 import { LoadError, Loading } from "../components/status";
 import { channelLabels, notificationStatusLabels, templateLabels } from "../format";
+import { reasonOf } from "../messages";
 import { resource } from "../state/resource";
 import { route } from "../state/router";
 import { notify } from "../state/toasts";
@@ -22,7 +22,7 @@ async function retry(id: string) {
     await api.retryNotification(id);
     notify("success", "再送を予約しました。");
   } catch (error) {
-    notify("error", `再送できませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+    notify("error", `再送できませんでした：${reasonOf(error)}`);
   }
   void page.reload();
 }
@@ -31,7 +31,7 @@ async function showPreview(name: string, channel: string) {
   try {
     preview.value = { name, channel, ...(await api.preview(name, channel)) };
   } catch (error) {
-    notify("error", `プレビューできませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+    notify("error", `プレビューできませんでした：${reasonOf(error)}`);
   }
 }
 

@@ -1,5 +1,4 @@
 import { useEffect, useState } from "preact/hooks";
-import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
 import { ConfirmButton } from "../components/confirm";
@@ -12,6 +11,7 @@ import { LoadError, Loading } from "../components/status";
 import { actorLabel, jstTime, orderStatusLabels, paymentStatusLabels, yen } from "../format";
 import { resource } from "../state/resource";
 import { notify } from "../state/toasts";
+import { reasonOf } from "../messages";
 
 export function OrderDetailPage({ id }: { id: string }) {
   const [state] = useState(() => ({
@@ -37,7 +37,7 @@ export function OrderDetailPage({ id }: { id: string }) {
       await call();
       notify("success", `${what}しました。`);
     } catch (error) {
-      notify("error", `${what}できませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+      notify("error", `${what}できませんでした：${reasonOf(error)}`);
     }
     reload();
   }

@@ -1,10 +1,10 @@
 import { signal } from "@preact/signals";
-import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
 import type { ShipmentResult } from "../api/types";
 import { OrdersExport } from "../components/orders-export";
 import { orderStatusLabels } from "../format";
 import { notify } from "../state/toasts";
+import { reasonOf } from "../messages";
 
 type Shipment = { order_id: string; carrier?: string; tracking_number?: string };
 const BATCH = 500; // the API's limit per request
@@ -42,7 +42,7 @@ async function submit(shipments: Shipment[]) {
     const refused = new Set(done.filter((r) => r.status !== 200).map((r) => r.order_id));
     text.value = shipments.filter((s) => refused.has(s.order_id)).map((s) => [s.order_id, s.carrier ?? "", s.tracking_number ?? ""].join("\t")).join("\n");
   } catch (error) {
-    notify("error", `登録できませんでした：${error instanceof ApiError ? error.message : String(error)}`);
+    notify("error", `登録できませんでした：${reasonOf(error)}`);
   } finally {
     results.value = done;
     busy.value = false;
