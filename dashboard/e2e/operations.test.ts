@@ -164,5 +164,10 @@ describe("the operations team's work in Chromium", () => {
     await page.locator(".notification").nth(1).waitFor(); // the page lists the new one too
     expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, "order-resend");
+    // the customer's other orders, one click away, found by the corrected address
+    await page.getByRole("link", { name: "このお客様の注文をすべて見る" }).click();
+    await page.waitForURL(/#\/orders\?q=hanako%40example\.jp$/);
+    expect(await page.getByLabel("注文を検索").inputValue()).toBe("hanako@example.jp");
+    await page.getByRole("link", { name: order.id }).waitFor();
   }, 60_000);
 });

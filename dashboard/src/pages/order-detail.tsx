@@ -67,7 +67,8 @@ export function OrderDetailPage({ id }: { id: string }) {
       </div>
 
       <h3>お客様</h3>
-      <p>{order.customer_name} 様 ・ {order.customer_email}{order.customer_phone ? ` ・ ${order.customer_phone}` : ""}</p>
+      <p>{order.customer_name} 様 ・ {order.customer_email}{order.customer_phone ? ` ・ ${order.customer_phone}` : ""}
+        {" ・ "}<a href={`#/orders?q=${encodeURIComponent(order.customer_email)}`}>このお客様の注文をすべて見る</a></p>
       <ContactEdit order={order} onDone={reload} />
 
       <h3>商品</h3>

@@ -37,6 +37,7 @@ function DayFilter() {
 /** Finds orders by id, order_ref, name, e-mail or phone (the API's q), together with the status filter. */
 function SearchBox() {
   const draft = useSignal(search.value);
+  useEffect(() => void (draft.value = search.value), [search.value]); // a search opened by a link shows in the box
   const submit = (event: Event) => (event.preventDefault(), (search.value = draft.value), (skip.value = 0), void page.reload());
   return (
     <form class="search" role="search" onSubmit={submit}>
@@ -49,14 +50,15 @@ function SearchBox() {
 
 export function OrdersPage() {
   const params = route.value.params;
-  const fromLink = { status: params.get("status") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "", importId: params.get("import_id") ?? "" };
+  const fromLink = { status: params.get("status") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "", importId: params.get("import_id") ?? "", q: params.get("q") ?? "" };
   useEffect(() => {
     status.value = fromLink.status;
+    search.value = fromLink.q;
     days.value = { from: fromLink.from, to: fromLink.to };
     importId.value = fromLink.importId;
     skip.value = 0;
     void page.reload();
-  }, [fromLink.status, fromLink.from, fromLink.to, fromLink.importId]);
+  }, [fromLink.status, fromLink.from, fromLink.to, fromLink.importId, fromLink.q]);
   const data = page.data.value;
   return (
     <section>
