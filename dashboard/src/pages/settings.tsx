@@ -12,7 +12,7 @@ export function SettingsPage() {
     notify("success", operator.trim() ? `担当者名を「${operator.trim()}」にしました。` : "担当者名を削除しました。");
   };
   return (
-    <section>
+    <section class="settings">
       <h2>設定</h2>
       <form onSubmit={(e) => (e.preventDefault(), (settings.token.value = token.trim()), notify("success", token.trim() ? "APIトークンを保存しました（このタブを閉じると消えます）。" : "APIトークンを削除しました。"))}>
         <label for="api-token">APIトークン（サービスが API_TOKEN を要求する場合）</label>
@@ -20,7 +20,7 @@ export function SettingsPage() {
         <button type="submit" class="primary">APIトークンを保存</button>
       </form>
       <form onSubmit={saveOperator}>
-        <label for="operator">担当者名（注文の変更履歴と返金に記録されます）</label>
+        <label for="operator">担当者名（注文の変更履歴・メモ・返金に記録されます）</label>
         <input id="operator" type="text" maxLength={50} autoComplete="name" value={operator} onInput={(e) => setOperator(e.currentTarget.value)} />
         <button type="submit" class="primary">担当者名を保存</button>
       </form>
