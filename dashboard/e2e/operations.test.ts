@@ -154,6 +154,7 @@ describe("the operations team's work in Chromium", () => {
     await page.getByRole("button", { name: "保存" }).click();
     await page.getByText("再送 花子 様 ・ hanako@example.jp").waitFor();
     expect((await env.stack.call("GET", `/api/v1/orders/${order.id}`)).body.customer_email).toBe("hanako@example.jp");
+    await page.getByTestId("notes").getByText("連絡先を修正しました（メールアドレス：hanako@exmaple.jp → hanako@example.jp）").waitFor(); // traceable
     await page.getByText("ご注文確認（メール）").first().click();
     expect(await page.getByLabel("再送先").inputValue()).toBe("hanako@example.jp"); // the corrected address is offered
     await page.getByRole("button", { name: "再送する" }).click();

@@ -4,7 +4,7 @@ import { jstDayRange } from "@platform/shared/jst-days";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import { ApiError } from "@platform/shared/problem";
 import type { OrderDb } from "../db/client";
-import { orders, statusHistory, type OrderRow } from "../db/schema";
+import { orderNotes, orders, statusHistory, type OrderRow } from "../db/schema";
 import { orderTotal, type ContactChange, type NewOrder } from "../domain/new-order";
 import type { OrderStatus } from "../domain/order-status";
 import { searchTerms } from "../domain/order-search";
@@ -89,9 +89,21 @@ export function createOrderStore(db: OrderDb) {
     },
 
     /** Corrects the customer's contact details; mails from now on go to them. */
-    async changeContact(id: string, change: ContactChange) {
-      const [row] = await db.update(orders).set({ ...change, updated_at: new Date().toISOString() }).where(eq(orders.id, id)).returning({ id: orders.id });
-      if (!row) throw ApiError.notFound("Order", id);
+    /**
+     * Corrects the customer's contact details; mails from now on go to them. What changed, from what,
+     * is written as a note on the order under the person who changed it, so a changed address can be
+     * traced back.
+     */
+    async changeContact(id: string, change: ContactChange, operator: string | undefined) {
+      await db.transaction(async (tx) => {
+        const before = await load(id);
+        const now = new Date().toISOString();
+        const changed = contactFields.filter((field) => change[field] !== undefined && change[field] !== before[field]);
+        if (!changed.length) return;
+        await tx.update(orders).set({ ...change, updated_at: now }).where(eq(orders.id, id));
+        const what = changed.map((field) => `${contactLabels[field]}：${before[field] ?? "なし"} → ${change[field] ?? "なし"}`).join("、");
+        await tx.insert(orderNotes).values({ order_id: id, text: `連絡先を修正しました（${what}）`, operator, created_at: now });
+      });
       return this.get(id);
     },
 
@@ -123,6 +135,9 @@ export function createOrderStore(db: OrderDb) {
 }
 
 export type OrderStore = ReturnType<typeof createOrderStore>;
+
+const contactFields = ["customer_name", "customer_email", "customer_phone"] as const;
+const contactLabels = { customer_name: "お名前", customer_email: "メールアドレス", customer_phone: "電話番号" };
 
 /** What the order list and its export can be narrowed by; `from` and `to` are JST days, both included. */
 export type OrderFilter = { status?: OrderStatus; import_id?: string; q?: string; from?: string; to?: string };

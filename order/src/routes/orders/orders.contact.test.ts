@@ -25,6 +25,16 @@ describe("PATCH /api/v1/orders/{id} corrects the customer's contact details", ()
     expect(cancelMail.notification.recipient).toBe("taro@example.jp");
   });
 
+  test("what changed, from what, is noted on the order under the person who changed it; a field given unchanged is not", async () => {
+    const id = await newOrder();
+    await service.request("PATCH", `/api/v1/orders/${id}`, { customer_name: "山田 太郎", customer_email: "taro@example.jp", customer_phone: null }, { "X-Operator": encodeURIComponent("窓口 花子") });
+    await patch(id, { customer_email: "taro@example.jp" }); // the same again: nothing to note
+    const notes = await (await service.request("GET", `/api/v1/orders/${id}/notes`)).json();
+    expect(notes.map((note: { text: string; operator: string | null }) => [note.text, note.operator])).toEqual([
+      ["連絡先を修正しました（メールアドレス：taro@exmaple.jp → taro@example.jp、電話番号：+819012345678 → なし）", "窓口 花子"],
+    ]);
+  });
+
   test("each field by the rules of a new order; nothing changes when one is wrong", async () => {
     const id = await newOrder();
     for (const [body, path, message] of [

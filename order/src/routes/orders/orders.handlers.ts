@@ -43,7 +43,7 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
 
   const changeContact: RouteHandler<typeof routes.changeContact, AppEnv> = async (c) => {
     const change = c.req.valid("json");
-    const order = await store.changeContact(c.req.valid("param").id, change);
+    const order = await store.changeContact(c.req.valid("param").id, change, c.var.operator);
     c.var.log.info("customer contact corrected", { order_id: order.id, fields: Object.keys(change) });
     return c.json(order, 200);
   };

@@ -60,7 +60,7 @@ export const history = createRoute({
 
 export const changeContact = createRoute({
   method: "patch", path: "/api/v1/orders/{id}", tags, summary: "Correct the customer's name, e-mail or phone number",
-  description: "For a customer who gave a wrong address: the fields given are changed, by the rules of a new order (customer_phone: null removes the phone number); mails sent from now on go to them. A mail already sent can be sent again to the new address with the Notification Service's resend. Items, total and status are not changed here.",
+  description: "For a customer who gave a wrong address: the fields given are changed, by the rules of a new order (customer_phone: null removes the phone number); mails sent from now on go to them, and what changed, from what, is written as a note on the order under the person who changed it (X-Operator). A mail already sent can be sent again to the new address with the Notification Service's resend. Items, total and status are not changed here.",
   request: { params: orderId, body: { required: true, content: { "application/json": { schema: ContactChangeSchema.openapi("ContactChange", { example: { customer_email: "taro.yamada@example.jp" } }) } } } },
   responses: { 200: json(OrderSchema, "The order"), ...problemResponses(400, 404, 415, 422) },
 });
