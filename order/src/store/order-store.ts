@@ -4,11 +4,12 @@ import { jstDayRange } from "@platform/shared/jst-days";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import { ApiError } from "@platform/shared/problem";
 import type { OrderDb } from "../db/client";
-import { orderNotes, orders, statusHistory, type OrderRow } from "../db/schema";
+import { orders, statusHistory, type OrderRow } from "../db/schema";
 import { orderTotal, type ContactChange, type NewOrder } from "../domain/new-order";
 import type { OrderStatus } from "../domain/order-status";
 import { searchTerms } from "../domain/order-search";
 import { orderMail, paymentRequest } from "./messages";
+import { writeNote } from "./note-store";
 import { toOrder, withItems, type OrderView } from "./order-view";
 import { statementsOf } from "./statements";
 
@@ -102,7 +103,7 @@ export function createOrderStore(db: OrderDb) {
         if (!changed.length) return;
         await tx.update(orders).set({ ...change, updated_at: now }).where(eq(orders.id, id));
         const what = changed.map((field) => `${contactLabels[field]}：${before[field] ?? "なし"} → ${change[field] ?? "なし"}`).join("、");
-        await tx.insert(orderNotes).values({ order_id: id, text: `連絡先を修正しました（${what}）`, operator, created_at: now });
+        await writeNote(tx, id, `連絡先を修正しました（${what}）`, operator);
       });
       return this.get(id);
     },
