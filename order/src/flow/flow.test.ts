@@ -62,17 +62,19 @@ describe("cancel while the payment is still processing", () => {
   beforeAll(async () => (slow = await startStack({ payment: { PAYMENT_GATEWAY_LATENCY_MS: "1500", PAYMENT_SYNC_WAIT_MS: "0" } })));
   afterAll(() => slow.stop());
 
-  test("the payment is refunded as soon as it completes, and the order stays CANCELLED", async () => {
+  test("the payment is refunded as soon as it completes, under the person who cancelled, and the order stays CANCELLED", async () => {
     const created = await slow.call("POST", "/api/v1/orders", anOrder());
     const id = created.body.id;
     expect(["PENDING", "PAYMENT_PROCESSING"]).toContain(created.body.status);
-    const cancelled = await slow.call("POST", `/api/v1/orders/${id}/cancel`);
+    const cancelled = await slow.call("POST", `/api/v1/orders/${id}/cancel`, undefined, { "X-Operator": encodeURIComponent("窓口 二郎") });
     expect(cancelled.body.status).toBe("CANCELLED");
     const refunded = await waitFor("the refund after completion", async () => {
       const payment = await (await fetch(`${slow.payment.url}/api/v1/payments/order/${id}`)).json();
       return payment.status === "REFUNDED" && payment;
     }, 15_000);
     expect(refunded.refunded_amount).toBe(3500);
+    const refunds = await (await fetch(`${slow.payment.url}/api/v1/payments/${refunded.id}/refunds`)).json();
+    expect(refunds).toEqual([expect.objectContaining({ amount: 3500, operator: "窓口 二郎" })]);
     expect((await slow.call("GET", `/api/v1/orders/${id}`)).body.status).toBe("CANCELLED");
     await waitFor("the cancellation mail", () => slow.mailsFor(id, "キャンセル").length === 1);
   });

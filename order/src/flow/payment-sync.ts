@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Payment } from "@platform/shared/contracts/payment";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import type { OrderDb } from "../db/client";
-import { orders, type OrderRow } from "../db/schema";
+import { orders, statusHistory, type OrderRow } from "../db/schema";
 import { isNewerPaymentStatus, stepsForPayment } from "../domain/order-status";
 import { paymentRefund } from "../store/messages";
-import type { Move, Tx } from "../store/order-store";
+import { operatorOf, type Move, type Tx } from "../store/order-store";
 import { statementsOf } from "../store/statements";
 
 const refundable = ["COMPLETED", "PARTIALLY_REFUNDED"];
@@ -52,10 +52,17 @@ async function applyTo(tx: Tx, order: OrderRow, payment: Payment, move: Move) {
     }
   }
   if (current.status === "CANCELLED" && refundable.includes(payment.status) && !current.refund_requested_at) {
-    await enqueue(tx, paymentRefund(orderId, payment.id, move.requestId));
+    await enqueue(tx, paymentRefund(orderId, payment.id, move.requestId, await cancelledBy(tx, orderId)));
     [current] = await tx.update(orders).set({ refund_requested_at: now }).where(eq(orders.id, orderId)).returning() as [typeof current];
   }
   return current;
+}
+
+/** Who cancelled the order, if a person did: the refund their cancellation led to is recorded under them. */
+async function cancelledBy(tx: Tx, orderId: string) {
+  const [row] = await tx.select({ actor: statusHistory.actor }).from(statusHistory)
+    .where(and(eq(statusHistory.order_id, orderId), eq(statusHistory.to_status, "CANCELLED"))).limit(1);
+  return operatorOf(row?.actor);
 }
 
 /**

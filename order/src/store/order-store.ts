@@ -18,6 +18,8 @@ export type Move = { actor: string; reason?: string; requestId?: string };
 
 /** The actor of a change made through the API: the person, when the request named one (X-Operator). */
 export const apiActor = (operator: string | undefined) => (operator ? `operator:${operator}` : "api");
+/** The person an actor names, if a person made the change. */
+export const operatorOf = (actor: string | undefined) => (actor?.startsWith("operator:") ? actor.slice("operator:".length) : undefined);
 
 /** Writes a status change and its history row; the caller has checked the move against the machine. */
 export async function moveStatus(tx: Tx, order: OrderRow, to: OrderStatus, move: Move, fields: Partial<OrderRow> = {}) {
