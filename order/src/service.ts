@@ -15,6 +15,7 @@ import { orderOutboxBatchHandlers, orderOutboxHandlers } from "./flow/outbox-han
 import { createReconciler } from "./flow/reconciler";
 import { createNoteStore } from "./store/note-store";
 import { createOrderStore } from "./store/order-store";
+import { createSearchIndexer } from "./store/search-index";
 import { createImportStore } from "./imports/import-store";
 import { createImporter } from "./imports/importer";
 
@@ -37,6 +38,7 @@ export async function buildOrderService(settings: OrderSettings, logger: Logger)
   const webhookSecret = settings.WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET;
   const imports = createImportStore(db);
   const importer = createImporter({ db, imports, payments, notifications, logger });
+  const searchIndexer = createSearchIndexer({ db, logger, everyMs: 1_000 });
   const app = createOrderApp({ db, store, actions, relay, logger, settings, webhookSecret, imports, importer, notes: createNoteStore(db, store) });
   const retentionMs = settings.IDEMPOTENCY_RETENTION_HOURS * 3600_000;
   let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
@@ -46,6 +48,7 @@ export async function buildOrderService(settings: OrderSettings, logger: Logger)
     async start() {
       relay.start();
       reconciler.start();
+      searchIndexer.start();
       await importer.start();
       housekeeping = startHousekeeping({
         idempotency: () => purgeIdempotencyKeys(db, retentionMs),
@@ -57,6 +60,7 @@ export async function buildOrderService(settings: OrderSettings, logger: Logger)
     async stop() {
       await housekeeping?.stop();
       await importer.stop();
+      await searchIndexer.stop();
       await reconciler.stop();
       await relay.stop();
       close();

@@ -42,6 +42,21 @@ export const orderItems = sqliteTable("order_items", {
   subtotal: integer("subtotal").notNull(),
 }, (table) => [index("order_items_order").on(table.order_id, table.position)]);
 
+/**
+ * How far the search index (the full-text table `order_search` of migration 0005) has read the
+ * orders table: every order up to this rowid, the order at it named to notice a renumbering. One row.
+ */
+export const orderSearchProgress = sqliteTable("order_search_progress", {
+  id: integer("id").primaryKey(),
+  indexed_rowid: integer("indexed_rowid").notNull(),
+  indexed_order_id: text("indexed_order_id"),
+});
+
+/** Orders whose contact details changed since they were indexed, queued by a trigger of migration 0005. */
+export const orderSearchPending = sqliteTable("order_search_pending", {
+  order_id: text("order_id").primaryKey(),
+});
+
 /** Who or what moved an order, and when: the dashboard's timeline. */
 export const statusHistory = sqliteTable("order_status_history", {
   id: integer("id").primaryKey({ autoIncrement: true }),

@@ -11,6 +11,7 @@ import { searchTerms } from "../domain/order-search";
 import { orderMail, paymentRequest } from "./messages";
 import { writeNote } from "./note-store";
 import { toOrder, withItems, type OrderView } from "./order-view";
+import { nameWithoutSpaces, searchCandidates } from "./search-index";
 import { statementsOf } from "./statements";
 
 export type Tx = Parameters<Parameters<OrderDb["transaction"]>[0]>[0];
@@ -145,7 +146,8 @@ const contactLabels = { customer_name: "お名前", customer_email: "メール�
 /** What the order list and its export can be narrowed by; `from` and `to` are JST days, both included. */
 export type OrderFilter = { status?: OrderStatus; import_id?: string; q?: string; from?: string; to?: string };
 
-function filtered(query: OrderFilter) {
+/** The where clause of the list and the export. */
+export function filtered(query: OrderFilter) {
   const filters = [
     query.status && eq(orders.status, query.status), query.import_id && eq(orders.import_id, query.import_id), query.q && matching(query.q),
     query.from && createdFrom(jstDayRange(query.from, query.from).start), query.to && createdBefore(jstDayRange(query.to, query.to).end),
@@ -161,14 +163,17 @@ const createdBefore = (instant: string) => and(lt(orders.id, firstIdAt("ord", Da
 
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Orders a search term finds: by id or order_ref exactly, by e-mail or name in part, by phone number. */
+/**
+ * Orders a search term finds: by id or order_ref exactly, by e-mail or name in part, by phone number.
+ * The search index offers the candidates (searchCandidates); this comparison decides.
+ */
 function matching(query: string) {
   const terms = searchTerms(query);
-  return or(
-    eq(orders.id, terms.text),
-    eq(orders.external_ref, terms.text),
+  const found = or(
     sql`${orders.customer_email} like ${contains(terms.text)} escape '\\'`,
-    sql`replace(replace(${orders.customer_name}, ' ', ''), char(12288), '') like ${contains(terms.name)} escape '\\'`,
+    sql`${nameWithoutSpaces} like ${contains(terms.name)} escape '\\'`,
     terms.phone ? eq(orders.customer_phone, terms.phone) : undefined,
   )!;
+  const candidates = searchCandidates(query);
+  return or(eq(orders.id, terms.text), eq(orders.external_ref, terms.text), candidates ? and(candidates, found) : found)!;
 }

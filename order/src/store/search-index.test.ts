@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { desc, sql } from "drizzle-orm";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { openServiceDb } from "@platform/shared/db";
+import { createLogger } from "@platform/shared/logger";
+import { tempDir } from "@platform/shared/testing/service-process";
+import { openOrderDb, type OrderDb } from "../db/client";
+import { orders, orderSearchPending, orderSearchProgress } from "../db/schema";
+import { createOrderStore, filtered } from "./order-store";
+import { createSearchIndexer } from "./search-index";
+
+// A real database file: the full-text index, its triggers and the indexer as the service runs them.
+let db: OrderDb;
+let close: () => void;
+beforeAll(async () => ({ db, close } = await openOrderDb({ DATA_DIR: tempDir("order-search-") })));
+afterAll(() => close());
+
+const logger = createLogger({ service: "order" }, "silent");
+const indexAll = () => createSearchIndexer({ db, logger, everyMs: 60_000 }).run();
+const pending = async () => (await db.select().from(orderSearchPending)).length;
+const indexedUpTo = async (on = db) => (await on.select().from(orderSearchProgress))[0]!.indexed_order_id;
+const create = async (customer_name: string, customer_email: string, customer_phone?: string) =>
+  (await db.transaction((tx) => createOrderStore(db).insert(tx, { customer_name, customer_email, customer_phone, items: [{ product_name: "抹茶", quantity: 1, unit_price: 1000 }] }))).order.id;
+const found = async (q: string) => (await createOrderStore(db).page({ q, skip: 0, limit: 50 })).items.map((order) => order.id).sort();
+
+describe("the search index", () => {
+  let taro: string, hanako: string;
+  beforeAll(async () => {
+    taro = await create("山田 太郎", "Taro.Yamada@example.jp", "+819012345678");
+    hanako = await create("佐藤　花子", "hanako@example.jp");
+    for (let i = 0; i < 1_200; i++) await create(`顧客 ${i}`, `c${i}@example.com`); // more than two of the indexer's batches
+  });
+
+  test("a new order is found at once, before the indexer has written its row", async () => {
+    expect(await indexedUpTo()).toBeNull();
+    expect(await found("山田太郎")).toEqual([taro]);
+  });
+
+  test("the indexer reads every order, and the same searches find the same orders through the index", async () => {
+    await indexAll();
+    const [newest] = await db.select({ id: orders.id }).from(orders).orderBy(desc(sql`rowid`)).limit(1);
+    expect(await indexedUpTo()).toBe(newest!.id);
+    expect(await found("山田太郎")).toEqual([taro]);
+    expect(await found("taro.yamada")).toEqual([taro]);
+    expect(await found("090-1234-5678")).toEqual([taro]);
+    expect(await found("@example.jp")).toEqual([hanako, taro].sort());
+    expect(await found("顧客 1199")).toHaveLength(1);
+    expect(await found("太郎")).toEqual([taro]); // two characters: too short for the index, every order is read
+  });
+
+  test("a search of three characters or more reads the index, not the table", async () => {
+    const { sql: text, params } = db.select().from(orders).where(filtered({ q: "山田太郎" })).orderBy(desc(orders.id)).limit(20).toSQL();
+    const plan = (await db.$client.execute({ sql: `explain query plan ${text}`, args: params as never })).rows.map((row) => String(row.detail));
+    expect(plan).toContainEqual(expect.stringContaining("VIRTUAL TABLE INDEX"));
+    expect(plan).not.toContainEqual(expect.stringMatching(/^SCAN orders/));
+  });
+
+  test("a corrected contact is found by its new name, and no longer by its old one, before and after indexing", async () => {
+    await createOrderStore(db).changeContact(hanako, { customer_name: "鈴木 花子", customer_email: "suzuki@example.org" }, undefined);
+    expect(await pending()).toBe(1);
+    expect(await found("鈴木花子")).toEqual([hanako]);
+    expect(await found("佐藤花子")).toEqual([]);
+    await indexAll();
+    expect(await found("鈴木花子")).toEqual([hanako]);
+    expect(await found("suzuki@")).toEqual([hanako]);
+    expect(await found("佐藤花子")).toEqual([]);
+    expect(await found("hanako@example")).toEqual([]);
+    expect(await pending()).toBe(0);
+  });
+
+  test("orders renumbered since they were indexed (as a restore from a dump can) are indexed again from the start", async () => {
+    const ichiro = await create("森 一郎", "ichiro@example.jp"); // not indexed yet...
+    await db.run(sql`update orders set rowid = rowid - 10000000`); // ...and now below the position the index reached
+    await indexAll();
+    expect(await indexedUpTo()).toBe(ichiro);
+    expect(await found("森一郎")).toEqual([ichiro]);
+    expect(await found("山田太郎")).toEqual([taro]);
+    expect(await found("顧客 1199")).toHaveLength(1);
+  });
+});
+
+test("upgrading a database made before the index: its orders are found at once, and indexed by the indexer (migration 0005)", async () => {
+  const before = tempDir("migrations-");
+  const journal = JSON.parse(readFileSync(new URL("../../drizzle/meta/_journal.json", import.meta.url), "utf8"));
+  const index = journal.entries.findIndex((entry: { tag: string }) => entry.tag === "0005_order_search");
+  mkdirSync(join(before, "meta"));
+  writeFileSync(join(before, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
+  for (const entry of journal.entries.slice(0, index)) copyFileSync(new URL(`../../drizzle/${entry.tag}.sql`, import.meta.url), join(before, `${entry.tag}.sql`));
+  const settings = { DATA_DIR: tempDir("upgrade-") };
+  const old = await openServiceDb(settings, "order", {}, pathToFileURL(before));
+  await old.db.run(sql`insert into orders (id, customer_name, customer_email, status, total_amount, currency, created_at, updated_at)
+    values ('ord_old', '古川 一郎', 'ichiro@example.jp', 'PAID', 1000, 'JPY', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')`);
+  old.close();
+
+  const upgraded = await openOrderDb(settings);
+  try {
+    const search = async () => (await createOrderStore(upgraded.db).page({ q: "古川一郎", skip: 0, limit: 20 })).items.map((order) => order.id);
+    expect(await indexedUpTo(upgraded.db)).toBeNull();
+    expect(await search()).toEqual(["ord_old"]);
+    await createSearchIndexer({ db: upgraded.db, logger, everyMs: 60_000 }).run();
+    expect(await indexedUpTo(upgraded.db)).toBe("ord_old");
+    expect(await search()).toEqual(["ord_old"]);
+  } finally {
+    upgraded.close();
+  }
+});
