@@ -1,5 +1,6 @@
 import { and, eq, like } from "drizzle-orm";
 import type { Logger } from "@platform/shared/logger";
+import { periodic } from "@platform/shared/periodic";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import { outbox } from "@platform/shared/outbox/outbox.schema";
 import type { PaymentServiceClient } from "../clients/payment-service";
@@ -15,9 +16,6 @@ import { applyPayment } from "./payment-sync";
  * waited too long ask the Payment Service directly. An order it has no payment for is asked for again.
  */
 export function createReconciler(deps: { db: OrderDb; store: OrderStore; payments: PaymentServiceClient; logger: Logger; afterMs: number; intervalMs: number; onChange: () => void }) {
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let running: Promise<void> | undefined;
-
   async function pass() {
     const stale = await deps.store.needingReconciliation(new Date(Date.now() - deps.afterMs).toISOString());
     let fixed = 0;
@@ -42,20 +40,5 @@ export function createReconciler(deps: { db: OrderDb; store: OrderStore; payment
     }
   }
 
-  const run = () => {
-    running ??= pass().catch((error) => deps.logger.warn("reconciliation pass failed; next pass will retry", { error: (error as Error).message })).finally(() => (running = undefined));
-    return running;
-  };
-
-  return {
-    run,
-    start() {
-      void run();
-      timer = setInterval(run, deps.intervalMs);
-    },
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return periodic(pass, { everyMs: deps.intervalMs, logger: deps.logger, failure: "reconciliation pass failed; next pass will retry" });
 }

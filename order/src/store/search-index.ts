@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Logger } from "@platform/shared/logger";
+import { periodic } from "@platform/shared/periodic";
 import type { OrderDb } from "../db/client";
 import { orders, orderSearchPending, orderSearchProgress } from "../db/schema";
 import { searchTerms } from "../domain/order-search";
@@ -42,8 +43,6 @@ export function searchCandidates(query: string): SQL | undefined {
  */
 export function createSearchIndexer(deps: { db: OrderDb; logger: Logger; everyMs: number }) {
   const { db, logger } = deps;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let running: Promise<void> | undefined;
 
   async function batch() {
     return db.transaction(async (tx) => {
@@ -77,20 +76,5 @@ export function createSearchIndexer(deps: { db: OrderDb; logger: Logger; everyMs
     while ((await batch()) === BATCH) await Bun.sleep(0);
   }
 
-  const run = () => {
-    running ??= catchUp().catch((error) => deps.logger.warn("search indexing failed; the next pass retries", { error: (error as Error).message })).finally(() => (running = undefined));
-    return running;
-  };
-
-  return {
-    run,
-    start() {
-      void run();
-      timer = setInterval(run, deps.everyMs);
-    },
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return periodic(catchUp, { everyMs: deps.everyMs, logger, failure: "search indexing failed; the next pass retries" });
 }
