@@ -149,7 +149,9 @@ export type OrderFilter = { status?: OrderStatus; import_id?: string; q?: string
 /** The where clause of the list and the export. */
 export function filtered(query: OrderFilter) {
   const filters = [
-    query.status && eq(orders.status, query.status), query.import_id && eq(orders.import_id, query.import_id), query.q && matching(query.q),
+    // with a search, the status is checked on the orders the search finds: without statistics SQLite
+    // would take the status index and read every order of that status (72 ms against 3.6 ms at 130,000)
+    query.status && (query.q ? sql`+${orders.status} = ${query.status}` : eq(orders.status, query.status)), query.import_id && eq(orders.import_id, query.import_id), query.q && matching(query.q),
     query.from && createdFrom(jstDayRange(query.from, query.from).start), query.to && createdBefore(jstDayRange(query.to, query.to).end),
   ].filter(Boolean) as SQL[];
   return filters.length ? and(...filters) : undefined;

@@ -50,11 +50,15 @@ describe("the search index", () => {
     expect(await found("太郎")).toEqual([taro]); // two characters: too short for the index, every order is read
   });
 
-  test("a search of three characters or more reads the index, not the table", async () => {
-    const { sql: text, params } = db.select().from(orders).where(filtered({ q: "山田太郎" })).orderBy(desc(orders.id)).limit(20).toSQL();
-    const plan = (await db.$client.execute({ sql: `explain query plan ${text}`, args: params as never })).rows.map((row) => String(row.detail));
-    expect(plan).toContainEqual(expect.stringContaining("VIRTUAL TABLE INDEX"));
-    expect(plan).not.toContainEqual(expect.stringMatching(/^SCAN orders/));
+  test("a search of three characters or more reads the index, not the table, with a status filter too", async () => {
+    for (const filter of [{ q: "山田太郎" }, { q: "山田太郎", status: "PENDING" as const }]) {
+      const { sql: text, params } = db.select().from(orders).where(filtered(filter)).orderBy(desc(orders.id)).limit(20).toSQL();
+      const plan = (await db.$client.execute({ sql: `explain query plan ${text}`, args: params as never })).rows.map((row) => String(row.detail));
+      expect(plan).toContainEqual(expect.stringContaining("VIRTUAL TABLE INDEX"));
+      expect(plan).not.toContainEqual(expect.stringMatching(/^SCAN orders|orders_status/));
+    }
+    expect((await createOrderStore(db).page({ q: "山田太郎", status: "PENDING", skip: 0, limit: 20 })).items.map((order) => order.id)).toEqual([taro]);
+    expect((await createOrderStore(db).page({ q: "山田太郎", status: "PAID", skip: 0, limit: 20 })).items).toEqual([]);
   });
 
   test("a corrected contact is found by its new name, and no longer by its old one, before and after indexing", async () => {
