@@ -1,3 +1,4 @@
+import { isNotNull } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { PaymentStatus } from "@platform/shared/contracts/payment";
 export { outbox } from "@platform/shared/outbox/outbox.schema";
@@ -18,7 +19,11 @@ export const payments = sqliteTable("payments", {
   updated_at: text("updated_at").notNull(),
   /** When the gateway took the money (the move to COMPLETED): the day a charge belongs to in the ledger. */
   completed_at: text("completed_at"),
-}, (table) => [index("payments_status").on(table.status, table.id)]);
+}, (table) => [
+  index("payments_status").on(table.status, table.id),
+  // the ledger reads charges by the day they completed; a payment not (yet) completed is not in it
+  index("payments_completed").on(table.completed_at, table.id).where(isNotNull(table.completed_at)),
+]);
 
 export const refunds = sqliteTable("refunds", {
   id: text("id").primaryKey(),
@@ -28,6 +33,6 @@ export const refunds = sqliteTable("refunds", {
   /** The person who asked for it (X-Operator), when a person did. */
   operator: text("operator"),
   created_at: text("created_at").notNull(),
-}, (table) => [index("refunds_payment").on(table.payment_id)]);
+}, (table) => [index("refunds_payment").on(table.payment_id), index("refunds_created").on(table.created_at, table.id)]);
 
 export type PaymentRow = typeof payments.$inferSelect;

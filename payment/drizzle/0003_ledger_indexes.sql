@@ -1,0 +1,2 @@
+CREATE INDEX `payments_completed` ON `payments` (`completed_at`,`id`) WHERE "payments"."completed_at" is not null;--> statement-breakpoint
+CREATE INDEX `refunds_created` ON `refunds` (`created_at`,`id`);
