@@ -1,3 +1,4 @@
+import { Database } from "bun:sqlite";
 import { createClient } from "@libsql/client";
 
 /**
@@ -32,4 +33,27 @@ export async function seedOrders(dbFile: string, count: number) {
   }
   db.close();
   return ids;
+}
+
+/**
+ * Writes `count` payments straight into a Payment Service database file, spread evenly over the
+ * `days` days before `until`, every 50th refunded in full and every 97th declined (no money taken),
+ * for the ledger benchmark.
+ */
+export function seedPayments(dbFile: string, count: number, until: Date, days = 365) {
+  const db = new Database(dbFile);
+  const from = until.getTime() - days * 86_400_000;
+  const payment = db.prepare("insert into payments (id, order_id, amount, currency, status, refunded_amount, created_at, updated_at, completed_at) values (?, ?, ?, 'JPY', ?, ?, ?, ?, ?)");
+  const refund = db.prepare("insert into refunds (id, payment_id, amount, reason, operator, created_at) values (?, ?, ?, '返品', null, ?)");
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const at = new Date(from + Math.floor((i / count) * days * 86_400_000)).toISOString();
+      const id = `pay_${Bun.randomUUIDv7().replaceAll("-", "")}`;
+      const declined = i % 97 === 0, refunded = !declined && i % 50 === 0;
+      const amount = 1200 * (1 + (i % 5));
+      payment.run(id, `ord_${Bun.randomUUIDv7().replaceAll("-", "")}`, amount, declined ? "FAILED" : refunded ? "REFUNDED" : "COMPLETED", refunded ? amount : 0, at, at, declined ? null : at);
+      if (refunded) refund.run(`rfd_${Bun.randomUUIDv7().replaceAll("-", "")}`, id, amount, at);
+    }
+  })();
+  db.close();
 }
