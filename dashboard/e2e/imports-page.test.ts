@@ -27,9 +27,13 @@ describe("the Imports page in Chromium", () => {
     await page.close();
   }, 60_000);
 
-  test("upload a CSV on the Imports page, read the dry-run report, confirm, and watch the progress reach the end", async () => {
+  test("upload a CSV on the Imports page, read the dry-run report, confirm, and watch the progress reach the end; the import names who did it", async () => {
     const sample = sampleCsv({ orders: 300, bad: 5, encoding: "shift_jis", prefix: "UI" });
-    const page = await env.page("/#/imports");
+    const page = await env.page("/#/settings");
+    await page.getByLabel(/^担当者名/).fill("取込 四郎");
+    await page.getByRole("button", { name: "担当者名を保存" }).click();
+    await page.getByText("担当者名を「取込 四郎」にしました。").waitFor();
+    await page.goto(`${env.origin}/#/imports`);
     await page.getByLabel(/ファイルを選択/).setInputFiles({ name: "取り込み.csv", mimeType: "text/csv", buffer: Buffer.from(sample.bytes) });
     const report = page.getByTestId("import-report");
     await report.getByText("取り込み.csv（検証済（未実行））").waitFor();
@@ -41,6 +45,8 @@ describe("the Imports page in Chromium", () => {
     await page.getByRole("button", { name: "295 件の注文を取り込む" }).click();
     await page.locator('[data-testid="import-report"][data-status="COMPLETED_WITH_ERRORS"]').waitFor({ timeout: 60_000 });
     for (const bar of ["bar-orders", "bar-payments", "bar-notifications"]) expect(await page.getByTestId(bar).getAttribute("value")).toBe("295");
+    expect(await report.getByTestId("import-people").textContent()).toBe("取込 四郎");
+    await page.getByRole("row", { name: /取り込み\.csv.*取込 四郎/ }).waitFor(); // in the list of past imports too
     await shot(page, "import-done");
     // the imported orders open in the orders list, narrowed to this import, and download from there
     await page.getByRole("link", { name: "取り込んだ注文 295 件を注文一覧で見る" }).click();

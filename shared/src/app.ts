@@ -35,7 +35,7 @@ export type AppOptions = {
 const COMMON_HEADERS = [
   "Headers every route takes:",
   "- `X-Request-Id`: taken from the caller or generated; returned on every response and written on every log line.",
-  "- `X-Operator`: on a change (POST, PUT, PATCH, DELETE), the person making it, UTF-8 percent-encoded (1 to 50 characters, else 422); recorded where the service keeps who did what (an order's status history and notes, a refund) and on the request's log lines.",
+  "- `X-Operator`: on a change (POST, PUT, PATCH, DELETE), the person making it, UTF-8 percent-encoded (1 to 50 characters, else 422); recorded where the service keeps who did what (an order's status history and notes, an import, a refund) and on the request's log lines.",
   "- `Authorization: Bearer <token>`: required on /api routes when the service runs with API_TOKEN.",
 ].join("\n");
 

@@ -18,6 +18,7 @@ export type NewOrder = { customer_name: string; customer_email: string; customer
 export type Import = {
   id: string; status: string; file_name: string | null; encoding: string; total_rows: number; total_orders: number; valid_orders: number; error_rows: number;
   processed: number; succeeded: number; failed: number; payments_completed: number; payments_failed: number; notifications_sent: number;
-  error: string | null; first_errors: { row: number; column: string | null; message: string }[]; created_at: string; started_at: string | null; finished_at: string | null;
+  error: string | null; first_errors: { row: number; column: string | null; message: string }[]; uploaded_by: string | null; started_by: string | null;
+  created_at: string; started_at: string | null; finished_at: string | null;
 };
 export type ShipmentResult = { order_id: string; status: 200 | 404 | 409; order?: Order; error?: { code: string; detail: string; current_status?: string } };

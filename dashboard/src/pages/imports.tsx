@@ -76,12 +76,18 @@ function Bar({ label, done, of, testId }: { label: string; done: number; of: num
   );
 }
 
+/** Who uploaded the file and who started it, as one name when one person did both. */
+function people(item: Import) {
+  if (item.started_by && item.started_by !== item.uploaded_by) return `${item.uploaded_by ?? "担当者名なし"}（実行：${item.started_by}）`;
+  return item.uploaded_by ?? item.started_by ?? "—";
+}
+
 function Report({ item }: { item: Import }) {
   const seconds = item.started_at ? ((item.finished_at ? Date.parse(item.finished_at) : Date.now()) - Date.parse(item.started_at)) / 1000 : 0;
   return (
     <div class="import-report" data-testid="import-report" data-status={item.status}>
       <h3>{item.file_name ?? item.id}（{statusLabels[item.status] ?? item.status}）</h3>
-      <p>文字コード {item.encoding} ・ {item.total_rows.toLocaleString("ja-JP")} 行 ・ 注文 {item.total_orders.toLocaleString("ja-JP")} 件（取り込み可能 <strong data-testid="valid-orders">{item.valid_orders.toLocaleString("ja-JP")}</strong> 件） ・ エラー行 <strong data-testid="error-rows">{item.error_rows}</strong> 行</p>
+      <p>文字コード {item.encoding} ・ {item.total_rows.toLocaleString("ja-JP")} 行 ・ 注文 {item.total_orders.toLocaleString("ja-JP")} 件（取り込み可能 <strong data-testid="valid-orders">{item.valid_orders.toLocaleString("ja-JP")}</strong> 件） ・ エラー行 <strong data-testid="error-rows">{item.error_rows}</strong> 行 ・ 担当 <span data-testid="import-people">{people(item)}</span></p>
       {item.status === "VALIDATED" && <button type="button" class="primary" onClick={() => confirm(item.id)}>{item.valid_orders.toLocaleString("ja-JP")} 件の注文を取り込む</button>}
       {item.status !== "VALIDATED" && (
         <div class="bars">
@@ -124,12 +130,12 @@ export function ImportsPage() {
       <h3>これまでの取り込み</h3>
       <LoadError error={past.error.value} />
       <table>
-        <thead><tr><th>日時（JST）</th><th>ファイル</th><th>状態</th><th class="num">注文</th><th class="num">作成</th><th class="num">エラー行</th></tr></thead>
+        <thead><tr><th>日時（JST）</th><th>ファイル</th><th>状態</th><th class="num">注文</th><th class="num">作成</th><th class="num">エラー行</th><th>担当</th></tr></thead>
         <tbody>
-          {past.data.value && !past.data.value.items.length && <tr><td colSpan={6}>まだ取り込みはありません。</td></tr>}
+          {past.data.value && !past.data.value.items.length && <tr><td colSpan={7}>まだ取り込みはありません。</td></tr>}
           {past.data.value?.items.map((item) => (
             <tr><td><button type="button" class="link" onClick={() => ((current.value = item), !finished(item.status) && item.status !== "VALIDATED" && follow(item.id))}>{jstTime(item.created_at)}</button></td>
-              <td>{item.file_name}</td><td>{statusLabels[item.status]}</td><td class="num">{item.total_orders}</td><td class="num">{item.succeeded}</td><td class="num">{item.error_rows}</td></tr>
+              <td>{item.file_name}</td><td>{statusLabels[item.status]}</td><td class="num">{item.total_orders}</td><td class="num">{item.succeeded}</td><td class="num">{item.error_rows}</td><td>{people(item)}</td></tr>
           ))}
         </tbody>
       </table>

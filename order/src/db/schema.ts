@@ -107,6 +107,10 @@ export const imports = sqliteTable("imports", {
   payments_failed: integer("payments_failed").notNull().default(0),
   notifications_sent: integer("notifications_sent").notNull().default(0),
   error: text("error"),
+  /** The person who uploaded the file (X-Operator), when a person was named. */
+  uploaded_by: text("uploaded_by"),
+  /** The person who started it: the uploader, or whoever confirmed a dry run. */
+  started_by: text("started_by"),
   created_at: text("created_at").notNull(),
   started_at: text("started_at"),
   finished_at: text("finished_at"),

@@ -20,12 +20,13 @@ export function createImportStore(db: OrderDb) {
     get,
 
     /** Records a validated file: its counts, its valid orders (kept until created) and its rejected rows. */
-    async create(meta: { file_name: string | null; encoding: string; total_rows: number; total_orders: number; dryRun: boolean }, valid: ImportedOrder[], errors: RowError[]) {
+    async create(meta: { file_name: string | null; encoding: string; total_rows: number; total_orders: number; dryRun: boolean; operator: string | undefined }, valid: ImportedOrder[], errors: RowError[]) {
       const id = newId("imp");
       await db.transaction(async (tx) => {
         await tx.insert(imports).values({
           id, status: meta.dryRun ? "VALIDATED" : "PROCESSING", file_name: meta.file_name, encoding: meta.encoding, total_rows: meta.total_rows,
           total_orders: meta.total_orders, valid_orders: valid.length, error_rows: new Set(errors.map((e) => e.row)).size,
+          uploaded_by: meta.operator ?? null, started_by: meta.dryRun ? null : meta.operator ?? null,
           created_at: new Date().toISOString(), started_at: meta.dryRun ? null : new Date().toISOString(),
         });
         // a statement per 1,000 orders: SQLite unpacks a JSON array (json_each) faster than any number
@@ -42,8 +43,8 @@ export function createImportStore(db: OrderDb) {
       return get(id);
     },
 
-    async confirm(id: string) {
-      const [row] = await db.update(imports).set({ status: "PROCESSING", started_at: new Date().toISOString() })
+    async confirm(id: string, operator: string | undefined) {
+      const [row] = await db.update(imports).set({ status: "PROCESSING", started_by: operator ?? null, started_at: new Date().toISOString() })
         .where(and(eq(imports.id, id), eq(imports.status, "VALIDATED"))).returning();
       if (row) return row;
       const current = await get(id);

@@ -8,11 +8,12 @@ let stack: Stack;
 beforeAll(async () => (stack = await startStack({ order: { IMPORT_MAX_BYTES: "2000000" } })));
 afterAll(() => stack.stop());
 
-async function upload(bytes: Uint8Array, { dryRun = false, key, multipart = true }: { dryRun?: boolean; key?: string; multipart?: boolean } = {}) {
+const named = (operator: string) => ({ "X-Operator": encodeURIComponent(operator) });
+async function upload(bytes: Uint8Array, { dryRun = false, key, multipart = true, operator }: { dryRun?: boolean; key?: string; multipart?: boolean; operator?: string } = {}) {
   const form = new FormData();
   form.set("file", new Blob([bytes], { type: "text/csv" }), "注文一覧.csv");
   const response = await fetch(`${stack.order.url}/api/v1/imports${dryRun ? "?dry_run=true" : ""}`, {
-    method: "POST", body: multipart ? form : bytes, headers: { ...(multipart ? {} : { "Content-Type": "text/csv" }), ...(key ? { "Idempotency-Key": key } : {}) },
+    method: "POST", body: multipart ? form : bytes, headers: { ...(multipart ? {} : { "Content-Type": "text/csv" }), ...(key ? { "Idempotency-Key": key } : {}), ...(operator ? named(operator) : {}) },
   });
   return { status: response.status, body: await response.json(), replayed: response.headers.get("Idempotent-Replayed") };
 }
@@ -32,7 +33,7 @@ describe("importing a 2,000-order Shift_JIS file with 30 bad rows", () => {
     const created = await upload(sample.bytes, { key: "upload-2000" });
     expect(created.status).toBe(202);
     importId = created.body.id;
-    expect(created.body).toMatchObject({ encoding: "Shift_JIS", file_name: "注文一覧.csv", total_rows: sample.rows, total_orders: 2000, valid_orders: 1970, error_rows: 30 });
+    expect(created.body).toMatchObject({ encoding: "Shift_JIS", file_name: "注文一覧.csv", total_rows: sample.rows, total_orders: 2000, valid_orders: 1970, error_rows: 30, uploaded_by: null, started_by: null });
     const done = await finishedImport(importId);
     expect(done).toMatchObject({ status: "COMPLETED_WITH_ERRORS", processed: 1970, succeeded: 1970, failed: 0, payments_completed: 1970, payments_failed: 0, notifications_sent: 1970 });
     const errorsCsv = await (await fetch(`${stack.order.url}/api/v1/imports/${importId}/errors`)).text();
@@ -60,19 +61,23 @@ describe("importing a 2,000-order Shift_JIS file with 30 bad rows", () => {
 });
 
 describe("the import API", () => {
-  test("dry_run validates and waits; confirm starts it; a second confirm is a 409; progress streams as Server-Sent Events", async () => {
+  test("dry_run validates and waits; confirm starts it; a second confirm is a 409; progress streams as Server-Sent Events; who uploaded and who started it are kept", async () => {
     const sample = sampleCsv({ orders: 40, bad: 0, encoding: "utf8", bom: true, prefix: "DRY" });
-    const validated = await upload(sample.bytes, { dryRun: true, multipart: false });
-    expect(validated.body).toMatchObject({ status: "VALIDATED", encoding: "UTF-8 (BOM)", valid_orders: 40, processed: 0 });
+    const validated = await upload(sample.bytes, { dryRun: true, multipart: false, operator: "倉庫 一郎" });
+    expect(validated.body).toMatchObject({ status: "VALIDATED", encoding: "UTF-8 (BOM)", valid_orders: 40, processed: 0, uploaded_by: "倉庫 一郎", started_by: null });
     expect((await stack.call("GET", "/api/v1/orders?limit=100")).body.items.some((o: { external_ref: string }) => o.external_ref?.startsWith("DRY"))).toBe(false);
     const reader = (await fetch(`${stack.order.url}/api/v1/imports/${validated.body.id}/events`)).body!.getReader();
     let stream = new TextDecoder().decode((await reader.read()).value); // the first event, before the confirm
-    expect((await stack.call("POST", `/api/v1/imports/${validated.body.id}/confirm`)).status).toBe(202);
+    expect((await stack.call("POST", `/api/v1/imports/${validated.body.id}/confirm`, undefined, named("店長 花子"))).status).toBe(202);
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) stream += new TextDecoder().decode(chunk.value);
     const progress = [...stream.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1]!));
     expect(progress.at(0).status).toBe("VALIDATED");
-    expect(progress.at(-1)).toMatchObject({ status: "COMPLETED", succeeded: 40, payments_completed: 40 });
-    expect((await stack.call("POST", `/api/v1/imports/${validated.body.id}/confirm`)).status).toBe(409);
+    expect(progress.at(-1)).toMatchObject({ status: "COMPLETED", succeeded: 40, payments_completed: 40, uploaded_by: "倉庫 一郎", started_by: "店長 花子" });
+    expect((await stack.call("POST", `/api/v1/imports/${validated.body.id}/confirm`, undefined, named("別の 人"))).status).toBe(409);
+    expect(await importOf(validated.body.id)).toMatchObject({ uploaded_by: "倉庫 一郎", started_by: "店長 花子" }); // a refused confirm changes nothing
+
+    const direct = await upload(sampleCsv({ orders: 2, bad: 0, encoding: "utf8", prefix: "BYNAME" }).bytes, { operator: "倉庫 一郎" });
+    expect(direct.body).toMatchObject({ status: "PROCESSING", uploaded_by: "倉庫 一郎", started_by: "倉庫 一郎" });
   }, 60_000);
 
   test("a file over the size limit is a 413; a file without the header a 400; a missing column is named", async () => {

@@ -41,14 +41,14 @@ export function importHandlers({ imports, importer, settings }: OrderDeps) {
     const brokenRefs = new Set(broken.flatMap((b) => (b.ref ? [b.ref] : [])));
     const { orders, errors, totalOrders } = validateRows(records, await imports.importedRefs(refs), brokenRefs);
     const dryRun = c.req.valid("query").dry_run === "true";
-    const created = await imports.create({ file_name: name, encoding, total_rows: records.length + broken.length, total_orders: totalOrders, dryRun }, orders, [...broken.map(({ ref: _ref, ...error }) => error), ...errors].sort((a, b) => a.row - b.row));
+    const created = await imports.create({ file_name: name, encoding, total_rows: records.length + broken.length, total_orders: totalOrders, dryRun, operator: c.var.operator }, orders, [...broken.map(({ ref: _ref, ...error }) => error), ...errors].sort((a, b) => a.row - b.row));
     if (!dryRun) importer.enqueue(created.id);
     c.header("Location", `/api/v1/imports/${created.id}`);
     return c.json(await view(created), 202);
   };
 
   const confirm: RouteHandler<typeof routes.confirm, AppEnv> = async (c) => {
-    const row = await imports.confirm(c.req.valid("param").id);
+    const row = await imports.confirm(c.req.valid("param").id, c.var.operator);
     importer.enqueue(row.id);
     return c.json(await view(row), 202);
   };

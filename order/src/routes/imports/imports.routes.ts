@@ -20,6 +20,8 @@ export const ImportSchema = z.object({
   notifications_sent: z.number().int().openapi({ description: "Confirmations handed to the Notification Service's queue, which sends them at its rate limit" }),
   error: z.string().nullable(),
   first_errors: z.array(RowErrorSchema).openapi({ description: "Up to 20 rejected rows" }),
+  uploaded_by: z.string().nullable().openapi({ description: "Who uploaded the file (X-Operator), when a person was named" }),
+  started_by: z.string().nullable().openapi({ description: "Who started the import (X-Operator): the uploader, or whoever confirmed a dry run; null when no person was named or it is not started" }),
   created_at: z.string(), started_at: z.string().nullable(), finished_at: z.string().nullable(),
 }).openapi("Import");
 
