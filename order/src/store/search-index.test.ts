@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { desc, sql } from "drizzle-orm";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { openServiceDb } from "@platform/shared/db";
 import { createLogger } from "@platform/shared/logger";
+import { databaseBefore } from "@platform/shared/testing/older-database";
 import { tempDir } from "@platform/shared/testing/service-process";
 import { openOrderDb, type OrderDb } from "../db/client";
 import { orders, orderSearchPending, orderSearchProgress } from "../db/schema";
@@ -86,19 +83,12 @@ describe("the search index", () => {
 });
 
 test("upgrading a database made before the index: its orders are found at once, and indexed by the indexer (migration 0005)", async () => {
-  const before = tempDir("migrations-");
-  const journal = JSON.parse(readFileSync(new URL("../../drizzle/meta/_journal.json", import.meta.url), "utf8"));
-  const index = journal.entries.findIndex((entry: { tag: string }) => entry.tag === "0005_order_search");
-  mkdirSync(join(before, "meta"));
-  writeFileSync(join(before, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
-  for (const entry of journal.entries.slice(0, index)) copyFileSync(new URL(`../../drizzle/${entry.tag}.sql`, import.meta.url), join(before, `${entry.tag}.sql`));
-  const settings = { DATA_DIR: tempDir("upgrade-") };
-  const old = await openServiceDb(settings, "order", {}, pathToFileURL(before));
+  const old = await databaseBefore("order", new URL("../../drizzle/", import.meta.url), "0005_order_search");
   await old.db.run(sql`insert into orders (id, customer_name, customer_email, status, total_amount, currency, created_at, updated_at)
     values ('ord_old', '古川 一郎', 'ichiro@example.jp', 'PAID', 1000, 'JPY', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')`);
   old.close();
 
-  const upgraded = await openOrderDb(settings);
+  const upgraded = await openOrderDb(old.settings);
   try {
     const search = async () => (await createOrderStore(upgraded.db).page({ q: "古川一郎", skip: 0, limit: 20 })).items.map((order) => order.id);
     expect(await indexedUpTo(upgraded.db)).toBeNull();

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { sql } from "drizzle-orm";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { openServiceDb } from "@platform/shared/db";
+import { databaseBefore } from "@platform/shared/testing/older-database";
 import { tempDir } from "@platform/shared/testing/service-process";
 import { openPaymentDb } from "./client";
 import { refunds } from "./schema";
@@ -63,19 +60,13 @@ test("a statement from outside waits for the open transaction instead of landing
 
 test("upgrading a database of the first release dates the money already taken (migration 0001)", async () => {
   // the first release's schema alone, as a database made by it would have
-  const first = tempDir("migrations-");
-  const journal = JSON.parse(readFileSync(new URL("../../drizzle/meta/_journal.json", import.meta.url), "utf8"));
-  mkdirSync(join(first, "meta"));
-  writeFileSync(join(first, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
-  copyFileSync(new URL(`../../drizzle/${journal.entries[0].tag}.sql`, import.meta.url), join(first, `${journal.entries[0].tag}.sql`));
-  const settings = { DATA_DIR: tempDir("upgrade-") };
-  const old = await openServiceDb(settings, "payment", {}, pathToFileURL(first));
+  const old = await databaseBefore("payment", new URL("../../drizzle/", import.meta.url), "0001_payment_completed_at");
   for (const [id, status] of [["pay_done", "COMPLETED"], ["pay_part", "PARTIALLY_REFUNDED"], ["pay_failed", "FAILED"]] as const) {
     await old.db.run(sql`insert into payments (id, order_id, amount, currency, status, created_at, updated_at) values (${id}, ${`ord_${id}`}, 1000, 'JPY', ${status}, '2026-11-30T14:59:00.000Z', '2026-11-30T15:01:00.000Z')`);
   }
   old.close();
 
-  const upgraded = await openPaymentDb(settings);
+  const upgraded = await openPaymentDb(old.settings);
   const rows = await upgraded.db.all<{ id: string; completed_at: string | null }>(sql`select id, completed_at from payments order by id`);
   upgraded.close();
   expect(rows).toEqual([
