@@ -3,6 +3,7 @@ import { enqueue, type OutboxMessage } from "@platform/shared/outbox/outbox";
 import { ApiError } from "@platform/shared/problem";
 import type { OrderDb } from "../db/client";
 import { assertManualMove, manualNext, type OrderStatus } from "../domain/order-status";
+import { trackingKey } from "../domain/tracking-number";
 import { orderMail, paymentRefund } from "../store/messages";
 import { apiActor, moveStatus, type OrderStore } from "../store/order-store";
 import { withItems } from "../store/order-view";
@@ -22,7 +23,7 @@ export function createOrderActions(db: OrderDb, store: OrderStore) {
       assertManualMove(id, before.status, to);
       const refund = to === "CANCELLED" && before.status === "PAID" && before.payment_id;
       const fields = {
-        ...(to === "SHIPPED" ? { carrier: details.carrier ?? null, tracking_number: details.tracking_number ?? null } : {}),
+        ...(to === "SHIPPED" ? { carrier: details.carrier ?? null, tracking_number: details.tracking_number ?? null, tracking_key: details.tracking_number ? trackingKey(details.tracking_number) : null } : {}),
         ...(refund ? { refund_requested_at: new Date().toISOString() } : {}),
       };
       const row = await moveStatus(tx, before, to, { actor: apiActor(details.operator), reason: details.reason, requestId: details.requestId }, fields);

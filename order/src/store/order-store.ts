@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNull, lt, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, sum, type SQL } from "drizzle-orm";
 import { firstIdAt, newId } from "@platform/shared/ids";
 import { jstDayRange } from "@platform/shared/jst-days";
 import { enqueue } from "@platform/shared/outbox/outbox";
@@ -49,7 +49,7 @@ export function createOrderStore(db: OrderDb) {
       const row: OrderRow = {
         id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone ?? null,
         status: "PENDING", total_amount: orderTotal(input.items), currency: "JPY", payment_id: null, payment_status: null, refund_requested_at: null,
-        carrier: null, tracking_number: null, import_id: meta.importId ?? null, external_ref: meta.externalRef ?? null, created_at: now, updated_at: now,
+        carrier: null, tracking_number: null, tracking_key: null, import_id: meta.importId ?? null, external_ref: meta.externalRef ?? null, created_at: now, updated_at: now,
       };
       await statements.insertOrder.execute({ ...row, now }); // the row is known: no need to read it back
       const items = input.items.map((item, position) => ({ id: newId("itm"), order_id: id, position, ...item, subtotal: item.quantity * item.unit_price }));
@@ -92,7 +92,12 @@ export function createOrderStore(db: OrderDb) {
       }
     },
 
-    /** Corrects the customer's contact details; mails from now on go to them. */
+    /** The orders shipped under these tracking keys (domain/tracking-number), oldest first. */
+    shippedUnder(keys: string[]) {
+      if (!keys.length) return Promise.resolve([]);
+      return db.select({ id: orders.id, tracking_key: orders.tracking_key }).from(orders).where(inArray(orders.tracking_key, keys)).orderBy(asc(orders.id));
+    },
+
     /**
      * Corrects the customer's contact details; mails from now on go to them. What changed, from what,
      * is written as a note on the order under the person who changed it, so a changed address can be

@@ -6,7 +6,7 @@ import { orderItems, type OrderItemRow, type OrderRow } from "../db/schema";
 export type OrderView = ReturnType<typeof toOrder>;
 
 export function toOrder(row: OrderRow, items: OrderItemRow[]) {
-  const { refund_requested_at: _r, external_ref, ...order } = row;
+  const { refund_requested_at: _r, tracking_key: _t, external_ref, ...order } = row;
   return {
     ...order,
     external_ref,

@@ -7,5 +7,5 @@ import * as routes from "./shipments.routes";
 
 export function shipmentsRouter(deps: OrderDeps) {
   const handlers = shipmentHandlers(deps);
-  return new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook }).openapi(routes.ship, handlers.ship);
+  return new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook }).openapi(routes.ship, handlers.ship).openapi(routes.deliver, handlers.deliver);
 }

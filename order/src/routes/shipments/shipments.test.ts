@@ -66,3 +66,63 @@ describe("POST /api/v1/orders/shipments", () => {
     expect((await stack.call("GET", `/api/v1/orders/${id}`)).body.status).toBe("PAID"); // nothing moved
   }, 60_000);
 });
+
+describe("POST /api/v1/orders/deliveries", () => {
+  const ship = async (id: string, tracking_number: string) =>
+    expect((await stack.call("POST", "/api/v1/orders/shipments", { shipments: [{ order_id: id, carrier: "ヤマト運輸", tracking_number }] })).body.shipped).toBe(1);
+
+  test("a carrier's delivery list: by tracking number as the carrier writes it (every order of a shared parcel), or by order id; the rest are reported", async () => {
+    const [alone, parcelA, parcelB, byId, notShipped] = [
+      await paidOrder("配達 一郎"), await paidOrder("配達 二郎"), await paidOrder("配達 二郎"), await paidOrder("配達 三郎"), await paidOrder("配達 四郎"),
+    ];
+    await ship(alone, "3333-4444-5555");
+    await ship(parcelA, "6666-7777-8888"); // two orders of one customer packed in one parcel
+    await ship(parcelB, "6666-7777-8888");
+    await ship(byId, "9999-0000-1111");
+    const response = await stack.call("POST", "/api/v1/orders/deliveries", { deliveries: [
+      { tracking_number: "333344445555" },
+      { tracking_number: "６６６６－７７７７－８８８８" },
+      { order_id: byId },
+      { tracking_number: "0000-0000-0000" },
+      { order_id: notShipped },
+    ] }, { "X-Operator": encodeURIComponent("配送 係") });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ delivered: 4, refused: 2 });
+    expect(response.body.results.map((r: { order_id?: string; tracking_number?: string; status: number }) => [r.order_id, r.tracking_number, r.status])).toEqual([
+      [alone, "333344445555", 200],
+      ...[parcelA, parcelB].sort().map((id) => [id, "６６６６－７７７７－８８８８", 200]),
+      [byId, undefined, 200],
+      [undefined, "0000-0000-0000", 404],
+      [notShipped, undefined, 409],
+    ]);
+    expect(response.body.results[0].order).toMatchObject({ status: "DELIVERED", tracking_number: "3333-4444-5555" });
+    expect(response.body.results[0].order).not.toHaveProperty("tracking_key");
+    expect(response.body.results[5].error).toMatchObject({ code: "INVALID_TRANSITION", current_status: "PAID" });
+    for (const id of [alone, parcelA, parcelB, byId]) {
+      expect((await stack.call("GET", `/api/v1/orders/${id}/history`)).body.at(-1)).toMatchObject({ from_status: "SHIPPED", to_status: "DELIVERED", actor: "operator:配送 係" });
+    }
+    expect((await stack.call("GET", `/api/v1/orders/${notShipped}`)).body.status).toBe("PAID");
+
+    // the same list again: every order is already delivered, and says so
+    const again = await stack.call("POST", "/api/v1/orders/deliveries", { deliveries: [{ tracking_number: "3333-4444-5555" }] });
+    expect(again.body).toMatchObject({ delivered: 0, refused: 1, results: [{ order_id: alone, status: 409, error: { current_status: "DELIVERED" } }] });
+  }, 60_000);
+
+  test("a malformed body is refused whole: neither or both of order id and tracking number, a parcel twice however written, or more than 500", async () => {
+    const id = await paidOrder("配達 五郎");
+    await ship(id, "1212-3434-5656");
+    for (const [deliveries, path] of [
+      [[], "deliveries"],
+      [[{}], "deliveries.0"],
+      [[{ order_id: id, tracking_number: "1212-3434-5656" }], "deliveries.0"],
+      [[{ tracking_number: "1212-3434-5656" }, { tracking_number: "121234345656" }], "deliveries.1.tracking_number"],
+      [[{ order_id: id }, { order_id: id }], "deliveries.1.order_id"],
+      [Array.from({ length: 501 }, (_, i) => ({ order_id: `ord_${i}` })), "deliveries"],
+    ] as const) {
+      const response = await stack.call("POST", "/api/v1/orders/deliveries", { deliveries });
+      expect(response.status).toBe(422);
+      expect(response.body.errors[0].path).toBe(path);
+    }
+    expect((await stack.call("GET", `/api/v1/orders/${id}`)).body.status).toBe("SHIPPED"); // nothing moved
+  }, 60_000);
+});
