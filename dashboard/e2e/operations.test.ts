@@ -68,6 +68,31 @@ describe("the operations team's work in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  test("the carrier's delivery report pasted in marks the shipped orders delivered, a shared parcel's orders together; the rest are listed with the reason", async () => {
+    const [alone, parcelA, parcelB, notShipped] = await Promise.all([paidOrder("配達 一郎"), paidOrder("配達 二郎"), paidOrder("配達 二郎"), paidOrder("配達 三郎")]);
+    await env.stack.call("POST", "/api/v1/orders/shipments", { shipments: [
+      { order_id: alone, carrier: "ヤマト運輸", tracking_number: "5100-0000-0001" },
+      { order_id: parcelA, carrier: "ヤマト運輸", tracking_number: "5100-0000-0002" },
+      { order_id: parcelB, carrier: "ヤマト運輸", tracking_number: "5100-0000-0002" },
+    ] });
+    const page = await env.page("/#/shipments");
+    await page.getByLabel("配達完了リスト").fill(["伝票番号\t配達日", "510000000001\t12/01", "５１００－００００－０００２\t12/01", "5100-0000-0099\t12/01", notShipped, ""].join("\n"));
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByRole("button", { name: "4 件を配達完了にする" }).click();
+    const refused = page.getByTestId("refused-deliveries");
+    await refused.waitFor();
+    expect(await refused.locator("tbody tr").allTextContents()).toEqual([
+      "5100-0000-0099—この伝票番号で発送した注文がありません。",
+      `—${notShipped}現在「支払済」のため配達完了にできません（発送済の注文のみ）。`,
+    ]);
+    await page.getByText("3 件の注文を配達完了にしました（2 件はできませんでした）。").waitFor();
+    expect(await page.getByLabel("配達完了リスト").inputValue()).toBe(`5100-0000-0099\n${notShipped}`);
+    await shot(page, "deliveries");
+    for (const id of [alone, parcelA, parcelB]) expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body.status).toBe("DELIVERED");
+    expect((await env.stack.call("GET", `/api/v1/orders/${notShipped}`)).body.status).toBe("PAID");
+    await page.close();
+  }, 60_000);
+
   test("the orders list downloads every order its search and filter find, not only the page shown", async () => {
     const id = await paidOrder("検索 出力子");
     const page = await env.page("/#/orders");

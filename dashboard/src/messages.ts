@@ -19,6 +19,7 @@ const byPattern: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^must be at most (\d+) days after from$/, (m) => `期間は${m[1]}日以内にしてください。`],
   [/^differs from row (\d+) of the same order_ref (.+); rows of one order/, (m) => `同じ order_ref（${m[2]}）の ${m[1]} 行目とお客様情報が異なります。`],
   [/^the row cannot be read as CSV/, () => "CSVとして読み取れません（引用符の閉じ忘れなど）。この注文は取り込まれません。"],
+  [/^tracking number (.+) appears more than once in this request \(as delivery (\d+)\)/, (m) => `伝票番号 ${m[1]} がリストの中で重複しています（ハイフンや全角の違いは同じ番号とみなします）。`],
   [/^order_ref (.+) was already imported/, (m) => `order_ref ${m[1]} は取り込み済みです（二重には取り込みません）。`],
   [/^order_ref (.+) was imported by another import meanwhile/, (m) => `order_ref ${m[1]} は検証後に別の取り込みで取り込まれました（二重には取り込みません）。`],
 ];

@@ -1,5 +1,5 @@
 import { download, request, serviceUrl, upload, type Page } from "./client";
-import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderNote, OrderStats, Payment, Refund, ShipmentResult, Template } from "./types";
+import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderNote, OrderStats, Payment, Refund, ShipmentResult, Template, DeliveryResult } from "./types";
 
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
@@ -20,6 +20,8 @@ export const api = {
   moveOrder: (id: string, body: { status: string; carrier?: string; tracking_number?: string }) => request<Order>("order", `/api/v1/orders/${id}/status`, { method: "PATCH", body }),
   shipOrders: (shipments: { order_id: string; carrier?: string; tracking_number?: string }[]) =>
     request<{ shipped: number; refused: number; results: ShipmentResult[] }>("order", "/api/v1/orders/shipments", { method: "POST", body: { shipments } }),
+  deliverOrders: (deliveries: ({ order_id: string } | { tracking_number: string })[]) =>
+    request<{ delivered: number; refused: number; results: DeliveryResult[] }>("order", "/api/v1/orders/deliveries", { method: "POST", body: { deliveries } }),
   cancelOrder: (id: string, reason?: string) => request<Order>("order", `/api/v1/orders/${id}/cancel`, { method: "POST", body: { reason } }),
   imports: (params: { skip: number; limit: number }) => request<Page<Import>>("order", `/api/v1/imports?${query(params)}`),
   import: (id: string) => request<Import>("order", `/api/v1/imports/${id}`),

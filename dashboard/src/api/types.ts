@@ -21,4 +21,5 @@ export type Import = {
   error: string | null; first_errors: { row: number; column: string | null; message: string }[]; uploaded_by: string | null; started_by: string | null;
   created_at: string; started_at: string | null; finished_at: string | null;
 };
+export type DeliveryResult = { order_id?: string; tracking_number?: string; status: 200 | 404 | 409; order?: Order; error?: { code: string; detail: string; current_status?: string } };
 export type ShipmentResult = { order_id: string; status: 200 | 404 | 409; order?: Order; error?: { code: string; detail: string; current_status?: string } };

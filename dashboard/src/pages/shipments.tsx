@@ -1,6 +1,7 @@
 import { signal } from "@preact/signals";
 import { api } from "../api/endpoints";
 import type { ShipmentResult } from "../api/types";
+import { Deliveries } from "../components/deliveries";
 import { OrdersExport } from "../components/orders-export";
 import { orderStatusLabels } from "../format";
 import { notify } from "../state/toasts";
@@ -68,6 +69,7 @@ export function ShipmentsPage() {
           <tbody>{refused.map((r) => <tr><td>{r.status === 404 ? r.order_id : <a href={`#/orders/${r.order_id}`}>{r.order_id}</a>}</td><td>{why(r)}</td></tr>)}</tbody>
         </table>
       )}
+      <Deliveries />
     </section>
   );
 }
