@@ -2,11 +2,9 @@ import { signal } from "@preact/signals";
 import { api } from "../api/endpoints";
 import type { DeliveryResult } from "../api/types";
 import { orderStatusLabels } from "../format";
-import { reasonOf } from "../messages";
-import { notify } from "../state/toasts";
+import { doneAndRefused, sendInBatches } from "../state/bulk-send";
 
 type Delivery = { order_id: string } | { tracking_number: string };
-const BATCH = 500; // the API's limit per request
 
 /**
  * A carrier's delivery report pasted a line each: the first cell is a tracking number, or an order
@@ -36,21 +34,11 @@ const why = (result: DeliveryResult) =>
     : `現在「${orderStatusLabels[result.error?.current_status ?? ""] ?? result.error?.current_status}」のため配達完了にできません（発送済の注文のみ）。`;
 
 async function submit(deliveries: Delivery[]) {
-  busy.value = true;
-  const done: DeliveryResult[] = [];
-  try {
-    for (let i = 0; i < deliveries.length; i += BATCH) done.push(...(await api.deliverOrders(deliveries.slice(i, i + BATCH))).results);
-    const delivered = done.filter((r) => r.status === 200).length;
-    notify(delivered === done.length ? "success" : "error", `${delivered} 件の注文を配達完了にしました${delivered === done.length ? "" : `（${done.length - delivered} 件はできませんでした）`}。`);
-    // what is left in the box is what still needs a look
-    const refused = new Set(done.filter((r) => r.status !== 200).map((r) => r.tracking_number ?? r.order_id));
-    text.value = deliveries.map((d) => ("order_id" in d ? d.order_id : d.tracking_number)).filter((line) => refused.has(line)).join("\n");
-  } catch (error) {
-    notify("error", `登録できませんでした：${reasonOf(error)}`);
-  } finally {
-    results.value = done;
-    busy.value = false;
-  }
+  const done = await sendInBatches(deliveries, api.deliverOrders, { busy, results }, doneAndRefused("の注文を配達完了にしました"));
+  if (!done) return;
+  // what is left in the box is what still needs a look
+  const refused = new Set(done.filter((r) => r.status !== 200).map((r) => r.tracking_number ?? r.order_id));
+  text.value = deliveries.map((d) => ("order_id" in d ? d.order_id : d.tracking_number)).filter((line) => refused.has(line)).join("\n");
 }
 
 /** Marks shipped orders delivered from a carrier's delivery report. */

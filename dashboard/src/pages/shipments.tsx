@@ -4,11 +4,9 @@ import type { ShipmentResult } from "../api/types";
 import { Deliveries } from "../components/deliveries";
 import { OrdersExport } from "../components/orders-export";
 import { orderStatusLabels } from "../format";
-import { notify } from "../state/toasts";
-import { reasonOf } from "../messages";
+import { doneAndRefused, sendInBatches } from "../state/bulk-send";
 
 type Shipment = { order_id: string; carrier?: string; tracking_number?: string };
-const BATCH = 500; // the API's limit per request
 
 /** Rows pasted from a spreadsheet (tab-separated) or typed as CSV: order id, carrier, tracking number. */
 function parseShipments(text: string) {
@@ -33,21 +31,11 @@ const why = (result: ShipmentResult) =>
   result.status === 404 ? "注文が見つかりません。" : `現在「${orderStatusLabels[result.error?.current_status ?? ""] ?? result.error?.current_status}」のため発送済みにできません（支払済の注文のみ）。`;
 
 async function submit(shipments: Shipment[]) {
-  busy.value = true;
-  const done: ShipmentResult[] = [];
-  try {
-    for (let i = 0; i < shipments.length; i += BATCH) done.push(...(await api.shipOrders(shipments.slice(i, i + BATCH))).results);
-    const shipped = done.filter((r) => r.status === 200).length;
-    notify(shipped === done.length ? "success" : "error", `${shipped} 件を発送済みにしました${shipped === done.length ? "" : `（${done.length - shipped} 件はできませんでした）`}。`);
-    // what is left in the box is what still needs a look: the refused rows, to correct and send again
-    const refused = new Set(done.filter((r) => r.status !== 200).map((r) => r.order_id));
-    text.value = shipments.filter((s) => refused.has(s.order_id)).map((s) => [s.order_id, s.carrier ?? "", s.tracking_number ?? ""].join("\t")).join("\n");
-  } catch (error) {
-    notify("error", `登録できませんでした：${reasonOf(error)}`);
-  } finally {
-    results.value = done;
-    busy.value = false;
-  }
+  const done = await sendInBatches(shipments, api.shipOrders, { busy, results }, doneAndRefused("を発送済みにしました"));
+  if (!done) return;
+  // what is left in the box is what still needs a look: the refused rows, to correct and send again
+  const refused = new Set(done.filter((r) => r.status !== 200).map((r) => r.order_id));
+  text.value = shipments.filter((s) => refused.has(s.order_id)).map((s) => [s.order_id, s.carrier ?? "", s.tracking_number ?? ""].join("\t")).join("\n");
 }
 
 export function ShipmentsPage() {
