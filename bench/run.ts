@@ -102,8 +102,8 @@ console.log(`\nseeded ${SEED} orders (${total} in the database); the service res
 report("GET order by id (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: (i) => new Request(`${orderUrl}/api/v1/orders/${ids[(i * 7919) % ids.length]}`) }), bareGet);
 report("GET order list page (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: (i) => new Request(`${orderUrl}/api/v1/orders?limit=20&skip=${(i * 20) % 2000}`) }), bareGet);
 report("GET list, status filter (32 clients)", await load({ concurrency: 32, seconds: SECONDS, request: () => new Request(`${orderUrl}/api/v1/orders?limit=20&status=SHIPPED`) }), bareGet);
-// an operator searches one at a time: a term of three characters or more through the full-text index,
-// a shorter one by reading every order
+// an operator searches one at a time: a term of three characters or more through the trigram index,
+// a family name of two through the name bigrams
 report("GET list, search by name (1 client)", await load({ concurrency: 1, seconds: SECONDS, request: (i) => new Request(`${orderUrl}/api/v1/orders?limit=20&q=${encodeURIComponent(`顧客${(i * 7919) % SEED}`)}`) }));
 report("GET list, search of 2 characters (1 client)", await load({ concurrency: 1, seconds: SECONDS, request: () => new Request(`${orderUrl}/api/v1/orders?limit=20&q=${encodeURIComponent("山田")}`) }));
 

@@ -6,7 +6,7 @@ import { tempDir } from "@platform/shared/testing/service-process";
 import { openOrderDb, type OrderDb } from "../db/client";
 import { orders, orderSearchPending, orderSearchProgress } from "../db/schema";
 import { createOrderStore, filtered } from "./order-store";
-import { createSearchIndexer } from "./search-index";
+import { createSearchIndexer, indexNarrows } from "./search-index";
 
 // A real database file: the full-text index, its triggers and the indexer as the service runs them.
 let db: OrderDb;
@@ -33,6 +33,7 @@ describe("the search index", () => {
   test("a new order is found at once, before the indexer has written its row", async () => {
     expect(await indexedUpTo()).toBeNull();
     expect(await found("山田太郎")).toEqual([taro]);
+    expect(await found("佐藤")).toEqual([hanako]);
   });
 
   test("the indexer reads every order, and the same searches find the same orders through the index", async () => {
@@ -44,7 +45,36 @@ describe("the search index", () => {
     expect(await found("090-1234-5678")).toEqual([taro]);
     expect(await found("@example.jp")).toEqual([hanako, taro].sort());
     expect(await found("顧客 1199")).toHaveLength(1);
-    expect(await found("太郎")).toEqual([taro]); // two characters: too short for the index, every order is read
+    // two characters of a name, through the bigram table: a family or given name alone, or a pair across the space
+    expect(await found("太郎")).toEqual([taro]);
+    expect(await found("佐藤")).toEqual([hanako]);
+    expect(await found("藤花")).toEqual([hanako]);
+    expect(await found("花太")).toEqual([]);
+    expect((await createOrderStore(db).page({ q: "顧客", skip: 0, limit: 1 })).total).toBe(1_200);
+    expect(await found("ta")).toEqual([taro]); // two ASCII characters may be in an e-mail: every order is read
+  });
+
+  test("a search of two characters of a name reads the bigram table, not the orders; two ASCII ones read the orders", async () => {
+    const planOf = async (q: string) => {
+      const { sql: text, params } = db.select().from(orders).where(filtered({ q })).orderBy(desc(orders.id)).limit(20).toSQL();
+      return (await db.$client.execute({ sql: `explain query plan ${text}`, args: params as never })).rows.map((row) => String(row.detail));
+    };
+    for (const q of ["佐藤", "藤 花", "Ｔａ"]) {
+      const plan = await planOf(q);
+      expect(plan).toContainEqual(expect.stringContaining("VIRTUAL TABLE INDEX"));
+      expect(plan).not.toContainEqual(expect.stringMatching(/^SCAN orders/));
+    }
+    expect(await planOf("ta")).toContainEqual(expect.stringMatching(/^SCAN orders/));
+  });
+
+  test("a term in a fifth of the orders or more is found by reading every order, which is then faster; a rarer one through the index", async () => {
+    expect(await indexNarrows(db, "顧客")).toBe(false); // in 1,200 of 1,202 names
+    expect(await indexNarrows(db, "顧客 1")).toBe(true); // 顧客 1, 10–19, 100–199, 1000–1199: 311
+    expect(await indexNarrows(db, "佐藤")).toBe(true);
+    expect(await indexNarrows(db, "ta")).toBe(false); // no index serves it
+    expect(await indexNarrows(db, undefined)).toBe(false);
+    expect((await createOrderStore(db).page({ q: "顧客", skip: 0, limit: 1 })).total).toBe(1_200);
+    expect((await createOrderStore(db).page({ q: "顧客 1", skip: 0, limit: 1 })).total).toBe(311);
   });
 
   test("a search of three characters or more reads the index, not the table, with a status filter too", async () => {
@@ -63,7 +93,11 @@ describe("the search index", () => {
     expect(await pending()).toBe(1);
     expect(await found("鈴木花子")).toEqual([hanako]);
     expect(await found("佐藤花子")).toEqual([]);
+    expect(await found("鈴木")).toEqual([hanako]);
+    expect(await found("佐藤")).toEqual([]);
     await indexAll();
+    expect(await found("鈴木")).toEqual([hanako]);
+    expect(await found("佐藤")).toEqual([]);
     expect(await found("鈴木花子")).toEqual([hanako]);
     expect(await found("suzuki@")).toEqual([hanako]);
     expect(await found("佐藤花子")).toEqual([]);
@@ -93,9 +127,11 @@ test("upgrading a database made before the index: its orders are found at once, 
     const search = async () => (await createOrderStore(upgraded.db).page({ q: "古川一郎", skip: 0, limit: 20 })).items.map((order) => order.id);
     expect(await indexedUpTo(upgraded.db)).toBeNull();
     expect(await search()).toEqual(["ord_old"]);
+    expect((await createOrderStore(upgraded.db).page({ q: "古川", skip: 0, limit: 20 })).items.map((order) => order.id)).toEqual(["ord_old"]);
     await createSearchIndexer({ db: upgraded.db, logger, everyMs: 60_000 }).run();
     expect(await indexedUpTo(upgraded.db)).toBe("ord_old");
     expect(await search()).toEqual(["ord_old"]);
+    expect((await createOrderStore(upgraded.db).page({ q: "古川", skip: 0, limit: 20 })).items.map((order) => order.id)).toEqual(["ord_old"]);
   } finally {
     upgraded.close();
   }

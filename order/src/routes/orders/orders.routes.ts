@@ -18,7 +18,7 @@ const orderFilters = {
   status: z.enum(orderStatuses).optional(),
   import_id: z.string().optional().openapi({ description: "Only the orders of one bulk import" }),
   q: z.string().trim().min(1).max(200).optional().openapi({
-    description: "Search: an order id or order_ref (exactly), part of the customer's e-mail or name (spaces ignored), or a phone number as dialled in Japan (090-1234-5678) or in E.164. A term of three characters or more is looked up in a full-text index; a shorter one reads every order",
+    description: "Search: an order id or order_ref (exactly), part of the customer's e-mail or name (spaces ignored), or a phone number as dialled in Japan (090-1234-5678) or in E.164. A term of three characters or more is looked up in a full-text index, and one of two characters that is not ASCII (a family name such as 佐藤) in an index of the names; other terms, and terms in a fifth of the orders or more, read every order",
     example: "山田太郎",
   }),
   from: JstDay("2026-12-01", "Only orders created on this day (JST) or later").optional(),
