@@ -103,12 +103,34 @@ describe("the search index", () => {
     expect(await found("佐藤花子")).toEqual([]);
     expect(await found("hanako@example")).toEqual([]);
     expect(await pending()).toBe(0);
+    // its rows in the index were replaced, not added to
+    for (const table of ["order_search", "order_name_bigrams"]) {
+      expect(await db.all(sql.raw(`select count(*) as n from ${table} where rowid = (select rowid from orders where id = '${hanako}')`))).toEqual([{ n: 1 }]);
+    }
+  });
+
+  test("an order corrected before the indexer first reached it is indexed once, whichever batch comes first", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 600; i++) ids.push(await create(`後藤 ${i}`, `goto${i}@example.jp`));
+    const last = ids.at(-1)!;
+    await createOrderStore(db).changeContact(last, { customer_name: "後藤 最後" }, undefined); // queued, and after the first batch of 500
+    await indexAll();
+    expect(await found("後藤最後")).toEqual([last]);
+    expect((await createOrderStore(db).page({ q: "後藤", skip: 0, limit: 1 })).total).toBe(600);
+    expect(await db.all(sql`select count(*) as n from order_search where rowid = (select rowid from orders where id = ${last})`)).toEqual([{ n: 1 }]);
   });
 
   test("orders renumbered since they were indexed (as a restore from a dump can) are indexed again from the start", async () => {
     const ichiro = await create("森 一郎", "ichiro@example.jp"); // not indexed yet...
     await db.run(sql`update orders set rowid = rowid - 10000000`); // ...and now below the position the index reached
+    // until the indexer has written the index again, its rowids name no order: every order is read
+    expect(await indexNarrows(db, "山田太郎")).toBe(false);
+    expect(await found("山田太郎")).toEqual([taro]);
+    expect(await found("森一郎")).toEqual([ichiro]);
+    expect(await found("佐藤")).toEqual([]);
+    expect(await found("鈴木")).toEqual([hanako]);
     await indexAll();
+    expect(await indexNarrows(db, "山田太郎")).toBe(true);
     expect(await indexedUpTo()).toBe(ichiro);
     expect(await found("森一郎")).toEqual([ichiro]);
     expect(await found("山田太郎")).toEqual([taro]);

@@ -35,14 +35,18 @@ function indexMatch(query: string): SQL | undefined {
 
 /**
  * Whether a search is better read through the index than by reading every order: not when the
- * term is in a fifth of the orders or more. Each order the index offers costs a lookup by id (about
- * 3 µs here), each order read in turn 0.5–1.3 µs: at 130,000 orders, a pair of characters in
- * every name took 384 ms through the index and 68 ms read in turn, while a rare one took 0.4 ms
- * against 166 ms. The index's matches are counted up to that fifth only (under a millisecond).
+ * term is in a fifth of the orders or more, nor when the orders were renumbered since they were
+ * indexed (see renumbered). Each order the index offers is then read by its rowid, where reading
+ * every order in turn costs 0.5–1.3 µs an order; at 130,000 orders, a pair of characters in every
+ * name took 384 ms through the index (when it still named orders by id) and 51–77 ms read in turn,
+ * while a family name in 2,600 orders took 25 ms through it. The index's matches are counted up to
+ * that fifth only (under a millisecond).
  */
 export async function indexNarrows(db: OrderDb, query: string | undefined) {
   const indexed = query && indexMatch(query);
   if (!indexed) return false;
+  const [progress] = await db.select().from(orderSearchProgress);
+  if (await renumbered(db, progress!)) return false;
   const [all] = await db.select({ n: count() }).from(orders);
   const enough = Math.max(1_000, Math.ceil(all!.n / 5));
   const [found] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from ${indexed} limit ${enough})`);
@@ -53,19 +57,30 @@ export async function indexNarrows(db: OrderDb, query: string | undefined) {
 const rowid = sql.raw(`"orders".rowid`);
 
 /**
+ * Whether the orders were renumbered since they were indexed: SQLite does not promise a table keyed by
+ * text its rowids (a VACUUM, a restore from a dump). The index names orders by rowid, so then it
+ * names the wrong ones: searches read every order until the indexer has written it again.
+ */
+async function renumbered(db: Pick<OrderDb, "select">, progress: typeof orderSearchProgress.$inferSelect) {
+  if (!progress.indexed_order_id) return false;
+  const [still] = await db.select({ id: orders.id }).from(orders).where(sql`${rowid} = ${progress.indexed_rowid}`);
+  return still?.id !== progress.indexed_order_id;
+}
+
+/**
  * The orders the index offers for a search term: those whose indexed text holds it, those changed
- * since they were indexed, and those not indexed yet, as one list of ids the orders table is read by.
- * They are more than the term finds (a corrected contact leaves its old text behind; the three
- * fields sit side by side), and the caller narrows them with the exact comparison. Undefined when no
+ * since they were indexed, and those not indexed yet, as one list of rowids the orders table is read
+ * by (a full-text row has its order's rowid). They are more than the term finds (the three fields
+ * sit side by side in the text), and the caller narrows them with the exact comparison. Undefined when no
  * index serves the term (one character, or two ASCII ones that an e-mail may hold): every order is read.
  */
 export function searchCandidates(query: string): SQL | undefined {
   const indexed = indexMatch(query);
   if (!indexed) return undefined;
-  return sql`${orders.id} in (
-    select order_id from ${indexed}
-    union all select ${orderSearchPending.order_id} from ${orderSearchPending}
-    union all select ${orders.id} from ${orders} where ${rowid} > (select ${orderSearchProgress.indexed_rowid} from ${orderSearchProgress}))`;
+  return sql`${rowid} in (
+    select rowid from ${indexed}
+    union all select ${rowid} from ${orders} where ${orders.id} in (select ${orderSearchPending.order_id} from ${orderSearchPending})
+    union all select ${rowid} from ${orders} where ${rowid} > (select ${orderSearchProgress.indexed_rowid} from ${orderSearchProgress}))`;
 }
 
 /**
@@ -84,24 +99,20 @@ export function createSearchIndexer(deps: { db: OrderDb; logger: Logger; everyMs
     return db.transaction(async (tx) => {
       const [progress] = await tx.select().from(orderSearchProgress);
       let from = progress!.indexed_rowid;
-      if (progress!.indexed_order_id) {
-        // SQLite does not promise a table keyed by text its rowids (a restore from a dump renumbers
-        // them): if the last order indexed has moved, the index is written again from the start
-        const [still] = await tx.select({ id: orders.id }).from(orders).where(sql`${rowid} = ${from}`);
-        if (still?.id !== progress!.indexed_order_id) {
-          logger.warn("the orders were renumbered since they were indexed for search; indexing them again", { indexed_rowid: from });
-          await tx.run(sql`delete from order_search`);
-          await tx.run(sql`delete from order_name_bigrams`);
-          from = (await tx.get<{ before: number }>(sql`select coalesce(min(${rowid}), 1) - 1 as before from ${orders}`))!.before;
-        }
+      if (await renumbered(tx, progress!)) {
+        logger.warn("the orders were renumbered since they were indexed for search; indexing them again", { indexed_rowid: from });
+        await tx.run(sql`delete from order_search`);
+        await tx.run(sql`delete from order_name_bigrams`);
+        from = (await tx.get<{ before: number }>(sql`select coalesce(min(${rowid}), 1) - 1 as before from ${orders}`))!.before;
       }
       const added = await tx.all<{ rowid: number; id: string }>(sql`select ${rowid} as rowid, ${orders.id} as id from ${orders} where ${rowid} > ${from} order by ${rowid} limit ${BATCH}`);
       const changed = (await tx.select().from(orderSearchPending).limit(BATCH)).map((row) => row.order_id);
-      const ids = JSON.stringify([...added.map((row) => row.id), ...changed]);
-      await tx.run(sql`insert into order_search (order_id, text) select ${orders.id}, ${searchText} from ${orders} where ${orders.id} in (select value from json_each(${ids}))`);
-      const names = await tx.all<{ id: string; name: string }>(sql`select ${orders.id} as id, ${nameWithoutSpaces} as name from ${orders} where ${orders.id} in (select value from json_each(${ids}))`);
-      const pairs = JSON.stringify(names.map(({ id, name }) => [id, bigramsOf(name)]));
-      await tx.run(sql`insert into order_name_bigrams (order_id, bigrams) select json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(${pairs})`);
+      // each full-text row has its order's rowid; a changed order's rows replace the ones it had
+      const rows = await tx.all<{ rowid: number; text: string; name: string }>(sql`select ${rowid} as rowid, ${searchText} as text, ${nameWithoutSpaces} as name from ${orders}
+        where ${orders.id} in (select value from json_each(${JSON.stringify([...added.map((row) => row.id), ...changed])}))`);
+      const texts = JSON.stringify(rows.map((row) => [row.rowid, row.text, bigramsOf(row.name)]));
+      await tx.run(sql`insert or replace into order_search (rowid, text) select json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(${texts})`);
+      await tx.run(sql`insert or replace into order_name_bigrams (rowid, bigrams) select json_extract(value, '$[0]'), json_extract(value, '$[2]') from json_each(${texts})`);
       if (changed.length) await tx.run(sql`delete from ${orderSearchPending} where ${orderSearchPending.order_id} in (select value from json_each(${JSON.stringify(changed)}))`);
       const last = added.at(-1);
       if (last || from !== progress!.indexed_rowid) {
