@@ -13,7 +13,6 @@ const env = {
   PAYMENT_SERVICE_URL: `http://127.0.0.1:${ports.payment}`,
   NOTIFICATION_SERVICE_URL: `http://127.0.0.1:${ports.notification}`,
   DASHBOARD_PORT: String(ports.dashboard),
-  DASHBOARD_ORIGIN: `http://127.0.0.1:${ports.dashboard}`,
   DATA_DIR: tempDir("start-"),
   LOG_LEVEL: "warn",
 };
@@ -35,6 +34,10 @@ describe("bun run start", () => {
     const start = await launch(["bun", "scripts/start.ts"]);
     const config = await (await fetch(probes[3]!)).text();
     expect(config).toContain(env.ORDER_SERVICE_URL); // the dashboard is told where the services are
+    // and each service lets the page call it, on the dashboard's port, opened as localhost or as 127.0.0.1
+    for (const origin of [`http://localhost:${ports.dashboard}`, `http://127.0.0.1:${ports.dashboard}`]) {
+      for (const probe of probes.slice(0, 3)) expect((await fetch(probe, { headers: { Origin: origin } })).headers.get("Access-Control-Allow-Origin")).toBe(origin);
+    }
     start.kill("SIGINT");
     expect(await start.exited).toBe(0);
     await nothingLeft();

@@ -3,6 +3,7 @@
 // Ctrl-C stops them all cleanly, and so does the end of this process by any means (SIGKILL
 // included): each child stops when its parent is gone.
 import { join } from "node:path";
+import { dashboardOrigins } from "../shared/src/env";
 import { whenParentExits } from "../shared/src/parent-watch";
 import { serviceProcessEnv } from "../shared/src/process-env";
 
@@ -17,8 +18,12 @@ const services = [
   { name: "dashboard", color: 32, cmd: ["bun", dev ? "dashboard/dev.ts" : "dashboard/serve.ts"] },
 ];
 
-// The Order Service started here takes payment events in batches (README, Configuration).
-const stackDefaults = { ...serviceProcessEnv, WEBHOOK_BATCH_MAX: "100", STOP_WITH_PARENT: "true" };
+// The Order Service started here takes payment events in batches (README, Configuration), and the
+// services let the dashboard call them on the port it is started on.
+const stackDefaults = {
+  ...serviceProcessEnv, WEBHOOK_BATCH_MAX: "100", STOP_WITH_PARENT: "true",
+  DASHBOARD_ORIGIN: dashboardOrigins(process.env.DASHBOARD_PORT || 5173),
+};
 // A service listens on the port of the URL the others are given for it, when one is given.
 const portOf = (urlVariable?: string) => {
   const url = urlVariable ? process.env[urlVariable] : undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApp } from "./app";
+import { commonEnv } from "./env";
 import { createLogger } from "./logger";
 
 function testApp(options: { checks?: Record<string, () => Promise<unknown>>; apiToken?: string } = {}) {
@@ -8,7 +9,7 @@ function testApp(options: { checks?: Record<string, () => Promise<unknown>>; api
   const app = createApp({
     service: "test", version: "0.0.0", description: "test", logger: createLogger({ service: "test" }, "debug", (line) => lines.push(line)),
     checks: options.checks ?? { db: async () => {} },
-    settings: { BODY_LIMIT_BYTES: 1024, DASHBOARD_ORIGIN: "http://localhost:5173", API_TOKEN: options.apiToken },
+    settings: { BODY_LIMIT_BYTES: 1024, DASHBOARD_ORIGIN: commonEnv({ port: 1 }).parse({}).DASHBOARD_ORIGIN, API_TOKEN: options.apiToken },
   });
   app.openapi(createRoute({ method: "get", path: "/api/v1/boom", responses: { 200: { description: "never" } } }), () => {
     throw new Error("secret internals at /srv/app.ts:12");
@@ -81,14 +82,19 @@ describe("the app factory", () => {
     expect((await app.request("/health")).status).toBe(200);
   });
 
-  test("CORS allows the dashboard's origin only", async () => {
+  test("CORS allows the dashboard's origins only: by default the dashboard's port on loopback, as localhost and as 127.0.0.1", async () => {
     const { app } = testApp();
+    for (const origin of ["http://localhost:5173", "http://127.0.0.1:5173"]) {
+      const answer = await app.request("/health", { headers: { Origin: origin } });
+      expect(answer.headers.get("Access-Control-Allow-Origin")).toBe(origin);
+    }
     const allowed = await app.request("/health", { headers: { Origin: "http://localhost:5173" } });
-    expect(allowed.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost:5173");
     // the dashboard reads a download's file name, and the request id of every answer
     expect(allowed.headers.get("Access-Control-Expose-Headers")?.split(",").map((h) => h.trim())).toEqual(expect.arrayContaining(["X-Request-Id", "Content-Disposition"]));
-    const other = await app.request("/health", { headers: { Origin: "http://evil.example" } });
-    expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    for (const origin of ["http://evil.example", "http://localhost:5174", "http://127.0.0.1:8000"]) {
+      const other = await app.request("/health", { headers: { Origin: origin } });
+      expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    }
   });
 
   test("a missing field is reported as required, with its path", async () => {

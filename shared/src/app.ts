@@ -22,7 +22,7 @@ export type AppOptions = {
   logger: Logger;
   checks: HealthChecks;
   /** The settings every service has (shared/src/env.ts, commonEnv). */
-  settings: { BODY_LIMIT_BYTES: number; DASHBOARD_ORIGIN: string; API_TOKEN?: string };
+  settings: { BODY_LIMIT_BYTES: number; DASHBOARD_ORIGIN: string[]; API_TOKEN?: string };
   /** Paths under /api/v1 that authenticate themselves (the signed webhook). */
   publicPaths?: string[];
   /** Content types accepted besides JSON, by path prefix (the CSV import). */

@@ -16,6 +16,24 @@ export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, 
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+/**
+ * The addresses a browser may open the dashboard at: the same page on loopback is reached as
+ * localhost or as 127.0.0.1 (the dashboard's log line prints the latter), and each is its own origin.
+ */
+export const dashboardOrigins = (port: number | string) => `http://localhost:${port},http://127.0.0.1:${port}`;
+
+/** A comma-separated list of origins (scheme, host and port, nothing after). */
+const origins = z.string().transform((value, context) => {
+  const list = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of list) {
+    if (!URL.canParse(entry) || new URL(entry).origin !== entry.replace(/\/$/, "")) {
+      context.addIssue({ code: "custom", message: `"${entry}" is not an origin (scheme://host[:port], comma-separated)` });
+      return z.NEVER;
+    }
+  }
+  return list.map((entry) => new URL(entry).origin);
+});
+
 /** Settings every service has. Services extend this with their own. */
 export function commonEnv(defaults: { port: number }) {
   return z.object({
@@ -26,7 +44,7 @@ export function commonEnv(defaults: { port: number }) {
     DATABASE_AUTH_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(logLevels).default("info")),
     API_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
-    DASHBOARD_ORIGIN: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:5173")),
+    DASHBOARD_ORIGIN: z.preprocess(emptyAsUndefined, origins.prefault(dashboardOrigins(5173))),
     BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(1024 * 1024)),
     STOP_WITH_PARENT: z.preprocess(emptyAsUndefined, z.stringbool().default(false)),
   });
