@@ -1,5 +1,5 @@
 import { settings } from "../state/settings";
-import { markService } from "../state/health";
+import { markService, type ServiceHealth } from "../state/health";
 
 export type Service = "order" | "payment" | "notification";
 export type FieldError = { path: string; message: string };
@@ -23,6 +23,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Why a call failed without an answer: the service is down, or it answered but refused this page
+ * (CORS: its DASHBOARD_ORIGIN does not name the address the page was opened at). The browser reports
+ * both alike; a no-cors request tells them apart, as it reaches a service that answers.
+ */
+export async function whyUnreachable(service: Service): Promise<Extract<ServiceHealth, "down" | "refused">> {
+  try {
+    await fetch(`${urls[service]}/health`, { mode: "no-cors", signal: AbortSignal.timeout(3000) });
+    return "refused";
+  } catch {
+    return "down";
+  }
+}
+
 /** The one place the dashboard calls the services: the token, reachability, and problems as ApiError. */
 async function call(service: Service, path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit }): Promise<Response> {
   const headers: Record<string, string> = { ...init.headers };
@@ -33,10 +47,11 @@ async function call(service: Service, path: string, init: { method?: string; hea
   try {
     response = await fetch(`${urls[service]}${path}`, { method: init.method ?? "GET", headers, body: init.body });
   } catch {
-    markService(service, false);
-    throw new ApiError(service, 0, "UNREACHABLE", "サービスに接続できません。");
+    const why = await whyUnreachable(service);
+    markService(service, why);
+    throw new ApiError(service, 0, why === "refused" ? "ORIGIN_REFUSED" : "UNREACHABLE", why === "refused" ? "この画面のアドレスからの接続がサービスに許可されていません。" : "サービスに接続できません。");
   }
-  markService(service, true);
+  markService(service, "up");
   if (response.ok) return response;
   const problem = await response.json().catch(() => undefined);
   throw new ApiError(service, response.status, problem?.code ?? "ERROR", problem?.detail ?? response.statusText, problem?.errors ?? []);

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from "preact";
 import type { Service } from "../api/client";
-import { health, serviceNames } from "../state/health";
+import { health, healthLabels, serviceNames } from "../state/health";
 import { route } from "../state/router";
 import { toasts } from "../state/toasts";
-import { ServiceDown } from "./status";
+import { OriginRefused, ServiceDown } from "./status";
 
 const links = [
   ["#/", "概要", ""], ["#/orders", "注文", "orders"], ["#/imports", "一括取り込み", "imports"], ["#/shipments", "一括発送", "shipments"], ["#/payments", "決済", "payments"], ["#/notifications", "通知", "notifications"], ["#/settings", "設定", "settings"],
@@ -11,7 +11,8 @@ const links = [
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const current = route.value.parts[0] ?? "";
-  const down = (Object.keys(health) as Service[]).filter((service) => health[service].value === "down");
+  const services = Object.keys(health) as Service[];
+  const down = services.filter((service) => health[service].value === "down");
   return (
     <div class="shell">
       <header>
@@ -20,12 +21,13 @@ export function Layout({ children }: { children: ComponentChildren }) {
           {links.map(([href, label, key]) => <a href={href} aria-current={current === key ? "page" : undefined}>{label}</a>)}
         </nav>
         <ul class="health" aria-label="サービスの状態">
-          {(Object.keys(health) as Service[]).map((service) => (
-            <li data-service={service} data-health={health[service].value}>{serviceNames[service]}：{health[service].value === "up" ? "稼働中" : health[service].value === "down" ? "停止" : "確認中"}</li>
+          {services.map((service) => (
+            <li data-service={service} data-health={health[service].value}>{serviceNames[service]}：{healthLabels[health[service].value]}</li>
           ))}
         </ul>
       </header>
       {down.map((service) => <ServiceDown service={service} />)}
+      <OriginRefused services={services.filter((service) => health[service].value === "refused")} />
       <main>{children}</main>
       <div class="toasts" aria-live="polite">
         {toasts.value.map((toast) => <div class={`toast ${toast.kind}`} role={toast.kind === "error" ? "alert" : "status"}>{toast.text}</div>)}

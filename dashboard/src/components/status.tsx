@@ -5,7 +5,7 @@ import { serviceImpact, serviceNames } from "../state/health";
 /** What went wrong with a load, in words an operator can act on. */
 export function LoadError({ error }: { error: ApiError | undefined }) {
   if (!error) return null;
-  if (error.unreachable) return <ServiceDown service={error.service} />;
+  if (error.unreachable && error.code !== "ORIGIN_REFUSED") return <ServiceDown service={error.service} />;
   return <p class="error" role="alert">読み込みに失敗しました：{reasonOf(error)}</p>;
 }
 
@@ -13,6 +13,18 @@ export function ServiceDown({ service }: { service: Service }) {
   return (
     <div class="service-down" role="alert">
       <strong>{serviceNames[service]}が停止しています。</strong> {serviceImpact[service]}
+    </div>
+  );
+}
+
+/** Services that answer, but not to a page opened at this address: what to change, since a restart of the page will not help. */
+export function OriginRefused({ services }: { services: Service[] }) {
+  if (!services.length) return null;
+  return (
+    <div class="service-down" role="alert" data-testid="origin-refused">
+      <strong>{services.map((service) => serviceNames[service]).join("・")}がこの画面からの接続を拒否しています。</strong>{" "}
+      サービスは動いていますが、この画面のアドレス（{location.origin}）が許可されていません。
+      サービスの設定 DASHBOARD_ORIGIN にこのアドレスを加えて再起動するか、許可されたアドレスで開いてください（既定では http://localhost:5173 と http://127.0.0.1:5173）。
     </div>
   );
 }

@@ -3,12 +3,14 @@ import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
 import { LoadError, Loading } from "../components/status";
 import { jstTime, jstToday, orderStatusLabels, yen } from "../format";
-import { health, serviceNames } from "../state/health";
+import { health, healthLabels, serviceNames } from "../state/health";
 import { resource } from "../state/resource";
 
 const stats = resource(api.orderStats);
 const recent = resource(() => api.orders({ skip: 0, limit: 5 }));
 const queue = resource(api.notificationStats);
+/** Orders of a status, once the counts are known: a service that does not answer counts nothing, not zero. */
+const ordersIn = (status: string) => (stats.data.value ? stats.data.value.by_status[status] ?? 0 : "—");
 
 export function OverviewPage() {
   useEffect(() => {
@@ -25,19 +27,19 @@ export function OverviewPage() {
         <div class="card"><h3>本日の売上（支払済以降）</h3><p class="figure" data-testid="today-revenue">{yen(stats.data.value?.today.revenue)}</p></div>
         <div class="card"><h3>通知キュー</h3><p class="figure">{queue.data.value?.pending ?? "—"} 件待ち</p><p>送信失敗：{queue.data.value?.failed ?? "—"} 件</p><LoadError error={queue.error.value} /></div>
         <div class="card"><h3>サービスの状態</h3>
-          <ul>{(Object.keys(health) as (keyof typeof health)[]).map((s) => <li>{serviceNames[s]}：{health[s].value === "up" ? "稼働中" : health[s].value === "down" ? "停止" : "確認中"}</li>)}</ul>
+          <ul>{(Object.keys(health) as (keyof typeof health)[]).map((s) => <li>{serviceNames[s]}：{healthLabels[health[s].value]}</li>)}</ul>
         </div>
       </div>
       <h3>要対応</h3>
       <ul class="attention" data-testid="attention">
-        <li><a href="#/shipments">発送待ち（支払済）</a>：{stats.data.value?.by_status.PAID ?? 0} 件</li>
-        <li><a href="#/orders?status=PAYMENT_FAILED">決済失敗</a>：{stats.data.value?.by_status.PAYMENT_FAILED ?? 0} 件</li>
-        <li><a href="#/notifications?status=FAILED">送信失敗の通知</a>：{queue.data.value?.failed ?? 0} 件</li>
+        <li><a href="#/shipments">発送待ち（支払済）</a>：{ordersIn("PAID")} 件</li>
+        <li><a href="#/orders?status=PAYMENT_FAILED">決済失敗</a>：{ordersIn("PAYMENT_FAILED")} 件</li>
+        <li><a href="#/notifications?status=FAILED">送信失敗の通知</a>：{queue.data.value?.failed ?? "—"} 件</li>
       </ul>
       <h3>ステータス別の注文数</h3>
       <LoadError error={stats.error.value} />
       <ul class="by-status">
-        {Object.entries(orderStatusLabels).map(([status, label]) => <li><a href={`#/orders?status=${status}`}>{label}</a>：{stats.data.value?.by_status[status] ?? 0}</li>)}
+        {Object.entries(orderStatusLabels).map(([status, label]) => <li><a href={`#/orders?status=${status}`}>{label}</a>：{ordersIn(status)}</li>)}
       </ul>
       <h3>最近の注文</h3>
       <Loading when={recent.loading.value && !recent.data.value} />

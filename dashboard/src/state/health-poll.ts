@@ -1,4 +1,4 @@
-import { serviceUrl, type Service } from "../api/client";
+import { serviceUrl, whyUnreachable, type Service } from "../api/client";
 import { markService } from "./health";
 
 const services: Service[] = ["order", "payment", "notification"];
@@ -6,9 +6,9 @@ const services: Service[] = ["order", "payment", "notification"];
 async function check(service: Service) {
   try {
     const response = await fetch(`${serviceUrl(service)}/health`, { signal: AbortSignal.timeout(3000) });
-    markService(service, response.ok);
+    markService(service, response.ok ? "up" : "down");
   } catch {
-    markService(service, false);
+    markService(service, await whyUnreachable(service));
   }
 }
 

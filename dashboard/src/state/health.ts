@@ -1,7 +1,8 @@
 import { signal } from "@preact/signals";
 import type { Service } from "../api/client";
 
-export type ServiceHealth = "up" | "down" | "unknown";
+/** "refused": the service answers, but not to this page: its DASHBOARD_ORIGIN does not name the address the page was opened at. */
+export type ServiceHealth = "up" | "down" | "refused" | "unknown";
 
 /** Whether each service answers: from /health every few seconds, and from every call made. */
 export const health = {
@@ -10,11 +11,12 @@ export const health = {
   notification: signal<ServiceHealth>("unknown"),
 };
 
-export function markService(service: Service, up: boolean) {
-  health[service].value = up ? "up" : "down";
+export function markService(service: Service, state: ServiceHealth) {
+  health[service].value = state;
 }
 
 export const serviceNames: Record<Service, string> = { order: "注文サービス", payment: "決済サービス", notification: "通知サービス" };
+export const healthLabels: Record<ServiceHealth, string> = { up: "稼働中", down: "停止", refused: "接続拒否", unknown: "確認中" };
 
 /** What an operator loses while a service is down. */
 export const serviceImpact: Record<Service, string> = {
