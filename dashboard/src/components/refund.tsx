@@ -6,14 +6,19 @@ import { notify } from "../state/toasts";
 import { ConfirmButton } from "./confirm";
 import { reasonOf } from "../messages";
 
-/** Full or partial refund of a payment, with an optional reason, confirmed first; only offered while something is left to refund. */
-export function RefundControl({ payment, onDone }: { payment: Payment; onDone: () => void }) {
+/**
+ * Full or partial refund of a payment, with an optional reason, confirmed first; only offered while
+ * something is left to refund. `folded`: behind a 返金… toggle, for a list of payments, where an open
+ * form on every row buries the list; it folds again once the refund is made.
+ */
+export function RefundControl({ payment, onDone, folded = false }: { payment: Payment; onDone: () => void; folded?: boolean }) {
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
+  const [open, setOpen] = useState(false);
   const remainder = payment.amount - payment.refunded_amount;
   if (!["COMPLETED", "PARTIALLY_REFUNDED"].includes(payment.status)) return null;
   const partial = amount.trim() !== "";
-  return (
+  const form = (
     <div class="refund">
       <label for={`refund-${payment.id}`}>返金額（空欄で残額 {yen(remainder)} を全額返金）</label>
       <input id={`refund-${payment.id}`} inputMode="numeric" value={amount} onInput={(e) => setAmount(e.currentTarget.value)} placeholder={String(remainder)} />
@@ -27,12 +32,20 @@ export function RefundControl({ payment, onDone }: { payment: Payment; onDone: (
             notify("success", `返金しました（返金済 ${yen(refunded.refunded_amount)}）。`);
             setAmount("");
             setReason("");
+            setOpen(false);
             onDone();
           } catch (error) {
             notify("error", `返金できませんでした：${reasonOf(error)}`);
           }
         }} />
     </div>
+  );
+  if (!folded) return form;
+  return (
+    <details class="refund-fold" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>返金…</summary>
+      {open && form}
+    </details>
   );
 }
 

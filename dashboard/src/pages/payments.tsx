@@ -32,7 +32,7 @@ export function PaymentsPage() {
               <td data-testid="completed-at">{jstTime(payment.completed_at)}</td>
               <td class="num">{yen(payment.amount)}</td><td class="num">{yen(payment.refunded_amount)}</td>
               <td><Badge status={payment.status} labels={paymentStatusLabels} />{payment.failure_reason && <small> {payment.failure_reason}</small>}</td>
-              <td><RefundControl payment={payment} onDone={() => void page.reload()} /></td>
+              <td><RefundControl payment={payment} folded onDone={() => void page.reload()} /></td>
             </tr>
           ))}
           {data && !data.items.length && <tr><td colSpan={8}>該当する決済はありません。</td></tr>}
