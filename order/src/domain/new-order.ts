@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { E164 } from "@platform/shared/contracts/notification";
+import { E164 } from "@platform/shared/phone";
 import { MAX_PAYMENT_JPY, MIN_PAYMENT_JPY } from "@platform/shared/contracts/payment";
 import "@platform/shared/zod-messages";
 

@@ -55,4 +55,32 @@ describe("rows to orders", () => {
     expect(orders).toEqual([]);
     expect(errors.map((e) => [e.row, e.column])).toEqual([[2, "order_ref"], [3, "order_ref"]]);
   });
+
+  test("a file as Excel writes it: phone numbers as dialled in Japan, or with the leading 0 lost, and prices with full-width digits or thousands separators", () => {
+    const { records } = parseCsv([
+      header,
+      "A,山田 太郎,a@example.jp,090-1234-5678,抹茶,1,\"1,800\"",
+      "A,山田 太郎,a@example.jp,9012345678,煎茶,２,９００", // the same number: the rows agree
+      "B,佐藤 花子,b@example.jp,０３（１２３４）５６７８,湯呑み,1,6400",
+      "C,鈴木 一郎,c@example.jp,+81 90 1111 2222,急須,1,\"12,000\"",
+    ].join("\n"), 10);
+    const { orders, errors } = validateRows(records, new Set());
+    expect(errors).toEqual([]);
+    expect(orders.map((o) => [o.order_ref, o.input.customer_phone, o.input.items.map((i) => [i.quantity, i.unit_price])])).toEqual([
+      ["A", "+819012345678", [[1, 1800], [2, 900]]],
+      ["B", "+81312345678", [[1, 6400]]],
+      ["C", "+819011112222", [[1, 12000]]],
+    ]);
+  });
+
+  test("a phone number that is none is reported as one, with the forms taken; rows of one order with different numbers disagree", () => {
+    const { records } = parseCsv([header, "A,山田,a@example.jp,090-1234-567,抹茶,1,1000", "B,佐藤,b@example.jp,090-1234-5678,抹茶,1,1000", "B,佐藤,b@example.jp,080-1234-5678,煎茶,1,1000", "C,鈴木,c@example.jp,,抹茶,1,\"1,00\""].join("\n"), 10);
+    const { orders, errors } = validateRows(records, new Set());
+    expect(orders).toEqual([]);
+    expect(errors).toEqual([
+      { row: 2, column: "customer_phone", message: "must be a phone number such as 090-1234-5678 or +819012345678" },
+      { row: 4, column: "customer_phone", message: "differs from row 3 of the same order_ref B; rows of one order must agree on the customer" },
+      { row: 5, column: "unit_price", message: "must be an integer" },
+    ]);
+  });
 });

@@ -124,3 +124,21 @@ describe("two imports validated before either ran, sharing order_refs", () => {
     expect((await stack.call("GET", `/api/v1/orders?import_id=${second.body.id}&limit=10`)).body.total).toBe(2);
   }, 60_000);
 });
+
+describe("a file saved from Excel by a Japanese shop", () => {
+  test("phone numbers as dialled in Japan (or with the leading 0 lost) are stored in E.164, and the orders are found by the number as dialled", async () => {
+    const csv = [
+      "order_ref,customer_name,customer_email,customer_phone,product_name,quantity,unit_price",
+      "XL-1,高橋 美咲,misaki@example.jp,080-5555-0199,宇治抹茶セット,1,\"3,200\"",
+      "XL-2,田中 健太,kenta@example.jp,8055550188,煎茶 100g,２,1200",
+    ].join("\r\n");
+    const created = await upload(new TextEncoder().encode(csv), { operator: "取込 五郎" });
+    expect(created.body).toMatchObject({ valid_orders: 2, error_rows: 0 });
+    expect(await finishedImport(created.body.id)).toMatchObject({ status: "COMPLETED", succeeded: 2 });
+    const orders = (await stack.call("GET", `/api/v1/orders?import_id=${created.body.id}&limit=10`)).body.items;
+    expect(orders.map((o: { external_ref: string; customer_phone: string; total_amount: number }) => [o.external_ref, o.customer_phone, o.total_amount]).sort()).toEqual([
+      ["XL-1", "+818055550199", 3200], ["XL-2", "+818055550188", 2400],
+    ]);
+    expect((await stack.call("GET", "/api/v1/orders?q=080-5555-0188")).body.items.map((o: { external_ref: string }) => o.external_ref)).toEqual(["XL-2"]);
+  }, 60_000);
+});

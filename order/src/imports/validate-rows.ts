@@ -1,9 +1,23 @@
+import { phoneToE164 } from "@platform/shared/phone";
 import { NewOrderSchema, type NewOrder } from "../domain/new-order";
 import type { CsvRecord, RowError } from "./csv-file";
 
 export type ImportedOrder = { order_ref: string; input: NewOrder; rows: number[] };
 
-const integer = (text: string) => (/^-?\d+$/.test(text) ? Number(text) : Number.NaN);
+/** A whole number as a spreadsheet may write it: full-width digits, thousands separated by commas (1,800). */
+function integer(text: string) {
+  if (/^-?\d+$/.test(text)) return Number(text);
+  const plain = text.normalize("NFKC").trim();
+  const digits = /^-?\d{1,3}(,\d{3})+$/.test(plain) ? plain.replaceAll(",", "") : plain;
+  return /^-?\d+$/.test(digits) ? Number(digits) : Number.NaN;
+}
+
+/** The phone number in E.164 when it reads as one (090-1234-5678, or 9012345678 after Excel), else as written, for the rules to refuse. */
+const phoneOf = (record: CsvRecord) => {
+  const written = record.values.customer_phone ?? "";
+  return written && (phoneToE164(written) ?? written);
+};
+const PHONE_MESSAGE = "must be a phone number such as 090-1234-5678 or +819012345678";
 
 /**
  * Rows to orders, with the rules of a single order (NewOrderSchema): rows sharing an order_ref are one
@@ -34,7 +48,8 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
     }
     for (const record of group.slice(1)) {
       for (const column of ["customer_name", "customer_email", "customer_phone"] as const) {
-        if ((record.values[column] ?? "") !== (first[column] ?? "")) {
+        const differs = column === "customer_phone" ? phoneOf(record) !== phoneOf(group[0]!) : (record.values[column] ?? "") !== (first[column] ?? "");
+        if (differs) {
           errors.push({ row: record.row, column, message: `differs from row ${group[0]!.row} of the same order_ref ${ref}; rows of one order must agree on the customer` });
         }
       }
@@ -46,7 +61,7 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
     }
     if (errors.length > before) continue;
     const parsed = NewOrderSchema.safeParse({
-      customer_name: first.customer_name, customer_email: first.customer_email, customer_phone: first.customer_phone || undefined,
+      customer_name: first.customer_name, customer_email: first.customer_email, customer_phone: phoneOf(group[0]!) || undefined,
       items: group.map((r) => ({ product_name: r.values.product_name, quantity: integer(r.values.quantity), unit_price: integer(r.values.unit_price) })),
     });
     if (parsed.success) {
@@ -61,7 +76,7 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
       errors.push({
         row: onItem ? group[index!]!.row : field === "items" ? heaviest.row : group[0]!.row,
         column: onItem ? String(itemField) : field === "items" ? "unit_price" : field,
-        message: issue.message,
+        message: field === "customer_phone" ? PHONE_MESSAGE : issue.message,
       });
     }
   }

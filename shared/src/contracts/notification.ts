@@ -9,8 +9,6 @@ export type Channel = (typeof channels)[number];
 export type TemplateName = (typeof templateNames)[number];
 export type NotificationStatus = (typeof notificationStatuses)[number];
 
-export const E164 = /^\+[1-9]\d{7,14}$/;
-
 const OrderItemVariables = z.object({
   product_name: z.string().min(1).max(200),
   quantity: z.number().int().min(1),

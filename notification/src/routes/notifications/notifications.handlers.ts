@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "@platform/shared/app";
-import { E164, type CreateNotification } from "@platform/shared/contracts/notification";
+import type { CreateNotification } from "@platform/shared/contracts/notification";
+import { E164 } from "@platform/shared/phone";
 import { ApiError } from "@platform/shared/problem";
 import { z } from "zod";
 import type { NotificationDeps } from "../../app";

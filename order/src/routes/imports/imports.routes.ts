@@ -27,7 +27,7 @@ export const ImportSchema = z.object({
 
 export const upload = createRoute({
   method: "post", path: "/api/v1/imports", tags, summary: "Import orders from a CSV file",
-  description: "The file as a `text/csv` body or a multipart field `file`: UTF-8 (with or without BOM) or Shift_JIS, detected. Header `order_ref,customer_name,customer_email,customer_phone,product_name,quantity,unit_price`; rows sharing an order_ref are one order. Each order is checked with the rules of POST /api/v1/orders; bad rows are reported and skipped, the rest imported. `dry_run=true` stops after validation (VALIDATED) until confirmed. Limits: IMPORT_MAX_BYTES (413), IMPORT_MAX_ROWS and IMPORT_MAX_ORDERS (422), refused whole before any work.",
+  description: "The file as a `text/csv` body or a multipart field `file`: UTF-8 (with or without BOM) or Shift_JIS, detected. Header `order_ref,customer_name,customer_email,customer_phone,product_name,quantity,unit_price`; rows sharing an order_ref are one order. Each order is checked with the rules of POST /api/v1/orders, the cells read as a spreadsheet writes them: `customer_phone` as dialled in Japan (090-1234-5678, full-width digits, or 9012345678 with the leading 0 lost) is stored in E.164, `quantity` and `unit_price` may have full-width digits or thousands separators (\"1,800\"); bad rows are reported and skipped, the rest imported. `dry_run=true` stops after validation (VALIDATED) until confirmed. Limits: IMPORT_MAX_BYTES (413), IMPORT_MAX_ROWS and IMPORT_MAX_ORDERS (422), refused whole before any work.",
   request: {
     query: z.object({ dry_run: z.enum(["true", "false"]).optional(), file_name: z.string().max(255).optional() }),
   },

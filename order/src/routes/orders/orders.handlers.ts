@@ -2,8 +2,8 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "@platform/shared/app";
 import { csvResponse } from "@platform/shared/csv";
 import { jstDateTime, startOfTodayJst } from "@platform/shared/jst-days";
+import { dialledInJapan } from "@platform/shared/phone";
 import type { OrderDeps } from "../../app";
-import { dialledInJapan } from "../../domain/order-search";
 import { apiActor } from "../../store/order-store";
 import type * as routes from "./orders.routes";
 
