@@ -24,6 +24,7 @@ describe("the admin dashboard in Chromium", () => {
     page.on("load", () => loads++);
     await page.getByLabel("お名前").fill("山田 太郎");
     await page.getByLabel("メールアドレス").fill("taro@example.jp");
+    await page.getByLabel(/^電話番号/).fill("０９０－１２３４－５６７８"); // as typed with a Japanese IME
     await page.getByLabel("商品名 1").fill("宇治抹茶セット");
     await page.getByLabel("数量").fill("2");
     await page.getByLabel("単価（円）").fill("3200");
@@ -41,6 +42,16 @@ describe("the admin dashboard in Chromium", () => {
     expect(loads).toBe(0);
     await page.getByText("ご注文確認（メール）").waitFor({ timeout: 10_000 });
     await shot(page, "order-paid");
+    // the phone is kept as the API keeps it, and shown and corrected as people write it
+    const id = page.url().split("/").at(-1)!;
+    expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body.customer_phone).toBe("+819012345678");
+    await page.getByText("山田 太郎 様 ・ taro@example.jp ・ 090-1234-5678").waitFor();
+    await page.getByRole("button", { name: "連絡先を修正" }).click();
+    expect(await page.getByLabel(/^電話番号/).inputValue()).toBe("090-1234-5678");
+    await page.getByLabel(/^電話番号/).fill("080 2222 3333");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByText("山田 太郎 様 ・ taro@example.jp ・ 080-2222-3333").waitFor();
+    expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body.customer_phone).toBe("+818022223333");
   }, 60_000);
 
   test("a bad e-mail shows the API's message next to the field, and nothing is created", async () => {

@@ -1,9 +1,20 @@
+import { dialledInJapan } from "@platform/shared/phone";
+
 /** ¥12,800 */
 export const yen = (amount: number | null | undefined) => (amount == null ? "—" : `¥${amount.toLocaleString("ja-JP")}`);
 
 const jst = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 /** 2026/11/25 18:00:00 in Japan time, whatever the browser's zone. */
 export const jstTime = (iso: string | null | undefined) => (iso ? jst.format(new Date(iso)) : "—");
+
+/**
+ * A stored phone number as people in Japan read it: 090-1234-5678 for a mobile (11 digits, 0X0),
+ * the other Japanese numbers as dialled (their area codes vary in length), others as stored.
+ */
+export function phoneForPeople(e164: string | null): string | null {
+  const dialled = dialledInJapan(e164);
+  return dialled && /^0[2-9]0[1-9]\d{7}$/.test(dialled) ? `${dialled.slice(0, 3)}-${dialled.slice(3, 7)}-${dialled.slice(7)}` : dialled;
+}
 
 /** Today in Japan, YYYY-MM-DD, whatever the browser's zone. */
 export const jstToday = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);

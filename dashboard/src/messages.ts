@@ -5,7 +5,7 @@ const byPattern: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^is required$/, () => "入力してください。"],
   [/^must not be empty$/, () => "入力してください。"],
   [/^must be a (valid )?e-mail address( for EMAIL)?$/, () => "メールアドレスの形式が正しくありません。"],
-  [/^must be an E\.164 number/, () => "電話番号は +81 から始まる国際形式（例：+819012345678）で入力してください。"],
+  [/^must be (an E\.164 number|a phone number such as)/, () => "電話番号の形式が正しくありません（例：090-1234-5678、+819012345678）。"],
   [/^must be at most (\d[\d,]*) characters$/, (m) => `${m[1]}文字以内で入力してください。`],
   [/^must be an integer( number of JPY)?$/, () => "整数で入力してください。"],
   [/^must be at least (\d[\d,]*)$/, (m) => `${m[1]}以上の値を入力してください。`],

@@ -1,4 +1,5 @@
 import { computed, signal } from "@preact/signals";
+import { phoneToE164 } from "@platform/shared/phone";
 import { ApiError, type FieldError } from "../api/client";
 import { api } from "../api/endpoints";
 import { yen } from "../format";
@@ -36,7 +37,7 @@ async function submit(event: Event) {
   const { customer_phone, ...rest } = customer.value;
   try {
     const order = await api.createOrder({
-      ...rest, ...(customer_phone ? { customer_phone } : {}),
+      ...rest, ...(customer_phone.trim() ? { customer_phone: phoneToE164(customer_phone) ?? customer_phone } : {}), // 090-1234-5678 as typed
       items: rows.value.map((row) => ({ product_name: row.product_name, quantity: Number(row.quantity), unit_price: Number(row.unit_price) })),
     }, idempotencyKey);
     notify("success", `注文 ${order.id} を作成しました。`);
@@ -66,7 +67,7 @@ export function NewOrderPage() {
           <legend>お客様</legend>
           <Field id="customer_name" label="お名前" path="customer_name" value={customer.value.customer_name} onInput={set("customer_name")} placeholder="山田 太郎" />
           <Field id="customer_email" label="メールアドレス" path="customer_email" type="email" value={customer.value.customer_email} onInput={set("customer_email")} placeholder="taro@example.jp" />
-          <Field id="customer_phone" label="電話番号（任意、+81…）" path="customer_phone" type="tel" value={customer.value.customer_phone} onInput={set("customer_phone")} placeholder="+819012345678" />
+          <Field id="customer_phone" label="電話番号（任意）" path="customer_phone" type="tel" value={customer.value.customer_phone} onInput={set("customer_phone")} placeholder="090-1234-5678" />
         </fieldset>
         <fieldset>
           <legend>商品</legend>

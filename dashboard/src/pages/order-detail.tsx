@@ -8,7 +8,7 @@ import { OrderNotes } from "../components/order-notes";
 import { RefundControl, RefundHistory } from "../components/refund";
 import { ResendControl } from "../components/resend";
 import { LoadError, Loading } from "../components/status";
-import { actorLabel, jstTime, orderStatusLabels, paymentStatusLabels, yen } from "../format";
+import { actorLabel, jstTime, orderStatusLabels, paymentStatusLabels, phoneForPeople, yen } from "../format";
 import { resource } from "../state/resource";
 import { notify } from "../state/toasts";
 import { reasonOf } from "../messages";
@@ -67,7 +67,7 @@ export function OrderDetailPage({ id }: { id: string }) {
       </div>
 
       <h3>お客様</h3>
-      <p>{order.customer_name} 様 ・ {order.customer_email}{order.customer_phone ? ` ・ ${order.customer_phone}` : ""}
+      <p>{order.customer_name} 様 ・ {order.customer_email}{order.customer_phone ? <> ・ <span title={order.customer_phone}>{phoneForPeople(order.customer_phone)}</span></> : ""}
         {" ・ "}<a href={`#/orders?q=${encodeURIComponent(order.customer_email)}`}>このお客様の注文をすべて見る</a></p>
       <ContactEdit order={order} onDone={reload} />
 
