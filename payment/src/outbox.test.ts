@@ -137,6 +137,16 @@ describe("transactions sharing a commit", () => {
     expect(stored).not.toContain("msg_unit_7_a");
   });
 
+  test("a transaction alone (no savepoint) that throws leaves nothing, and the next one commits", async () => {
+    await expect(opened.db.transaction(async (tx) => {
+      await enqueue(tx, { kind: "unit", payload: {}, id: "msg_alone" });
+      throw new Error("changed my mind");
+    })).rejects.toThrow("changed my mind");
+    await opened.db.transaction((tx) => enqueue(tx, { kind: "unit", payload: {}, id: "msg_next" }));
+    const stored = (await opened.db.select({ id: outbox.id }).from(outbox).where(inArray(outbox.id, ["msg_alone", "msg_next"]))).map((r) => r.id);
+    expect(stored).toEqual(["msg_next"]);
+  });
+
   test("a statement failing inside one transaction does not undo the others of its commit", async () => {
     await opened.db.transaction((tx) => enqueue(tx, { kind: "unit", payload: {}, id: "msg_taken" }));
     const outcomes = await Promise.allSettled([

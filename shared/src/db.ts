@@ -32,7 +32,8 @@ export function databaseUrl(settings: DatabaseSettings, service: string): string
  *
  * On a local file, a select made outside a transaction goes to the read connection instead, without
  * the lock: it sees what is committed, as it would after waiting, and a read never queues behind
- * writes.
+ * writes. On a libSQL server it is sent at once, for the same reason: the server runs each
+ * transaction on a stream of its own, so a select from outside cannot land inside one.
  */
 export async function openDatabase(url: string, authToken?: string) {
   const local = url.startsWith("file:");
@@ -50,7 +51,7 @@ export async function openDatabase(url: string, authToken?: string) {
     return [property, (...args: unknown[]) => {
       const tx = current.getStore();
       if (tx && property !== "migrate") return (tx[property as "execute"] as Function)(...args);
-      if (reader && property === "execute" && isSelect(args[0] as InStatement)) return readNow(() => reader.read(args[0] as InStatement));
+      if (property === "execute" && isSelect(args[0] as InStatement)) return reader ? readNow(() => reader.read(args[0] as InStatement)) : method.apply(raw, args);
       return locked(() => method.apply(raw, args));
     }];
   }));
@@ -58,13 +59,13 @@ export async function openDatabase(url: string, authToken?: string) {
   /**
    * Rows by column name, as SQLite gives them, for the selects of whole rows that run most
    * (rowsStatement): inside a transaction from it, else from the read connection, else (a libSQL
-   * server) under the lock.
+   * server) as a statement of its own.
    */
   function readObjects(sql: string, args: InArgs): Promise<Record<string, unknown>[]> {
     const tx = current.getStore();
     if (tx) return tx.execute({ sql, args }).then((result) => result.rows);
     if (reader) return readNow(() => reader.readObjects(sql, args));
-    return locked(() => raw.execute({ sql, args })).then((result) => result.rows);
+    return raw.execute({ sql, args }).then((result) => result.rows);
   }
   const client = new Proxy(raw, {
     get(target, property) {
@@ -105,7 +106,14 @@ export async function openDatabase(url: string, authToken?: string) {
         const tx = await raw.transaction("write").catch((error) => (group.forEach((p) => p.reject(error)), undefined));
         if (!tx) return;
         try {
-          for (const pending of group) results.push(await outcome(tx, pending));
+          if (group.length === 1) {
+            // alone, it needs no savepoint: its failure rolls back the transaction, which is only its own
+            // (two statements fewer; on a libSQL server, two round trips)
+            const value = await current.run(tx, group[0]!.work);
+            results.push({ ok: true as const, value });
+          } else {
+            for (const pending of group) results.push(await outcome(tx, pending));
+          }
           await tx.commit();
         } catch (error) {
           await tx.rollback().catch(() => undefined);
