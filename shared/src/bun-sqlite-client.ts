@@ -13,7 +13,7 @@ export type LocalClient = Client & {
  * A local SQLite file (WAL, a busy timeout, foreign keys, checkpoints on a worker thread) behind the
  * @libsql/client interface, on Bun's built-in driver, so drizzle's libSQL driver (and everything
  * written on it) runs unchanged. Measured on this machine: about 5 µs
- * per primary-key read against about 100 µs through @libsql/client's local mode (README, Benchmarks).
+ * per primary-key read against about 100 µs through @libsql/client's local mode (bench/README.md).
  * Remote libSQL URLs still use @libsql/client.
  *
  * Beside the connection that writes there is one that only reads (`read`, `readObjects`): in WAL
