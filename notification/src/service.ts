@@ -40,7 +40,7 @@ export async function buildNotificationService(settings: NotificationSettings, l
       await housekeeping?.stop();
       await sender.stop();
       email.close();
-      close();
+      await close();
     },
   };
 }

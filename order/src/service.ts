@@ -63,7 +63,7 @@ export async function buildOrderService(settings: OrderSettings, logger: Logger)
       await searchIndexer.stop();
       await reconciler.stop();
       await relay.stop();
-      close();
+      await close();
     },
   };
 }

@@ -63,7 +63,7 @@ export async function buildPaymentService(settings: PaymentSettings, logger: Log
       await housekeeping?.stop();
       await processor.stop();
       await relay.stop();
-      close();
+      await close();
     },
   };
 }

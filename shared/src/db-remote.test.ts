@@ -4,7 +4,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { jstDateTime } from "./jst-days";
 import { startLibsqlServer } from "./testing/libsql-server";
-import { waitFor } from "./testing/service-process";
+import { serviceProcessEnv } from "./process-env";
+import { freePort, tempDir, waitFor } from "./testing/service-process";
 import { anOrder, startStack, type Stack } from "./testing/stack";
 
 // Each service on a libSQL server of its own (DATABASE_URL), as when one machine is not enough: the
@@ -73,7 +74,18 @@ describe("the platform with each service's database on a libSQL server", () => {
     expect(ledger.split("\r\n").filter((line) => line.includes(",CHARGE,1200,")).length).toBe(20);
   }, 90_000);
 
-  test("a service killed with SIGKILL comes back on its server with everything it had answered", async () => {
+  test("a second Order Service on the same server is refused at start with one line naming the first, which keeps serving", async () => {
+    const second = Bun.spawn(["bun", join(import.meta.dir, "../../order/src/index.ts")], {
+      env: { ...process.env, ...serviceProcessEnv, ...stack.urls, DATABASE_URL: servers[0]!.url, PORT: String(freePort()), DATA_DIR: tempDir("second-order-"), LOG_LEVEL: "error" },
+      stdout: "ignore", stderr: "pipe",
+    });
+    expect(await second.exited).toBe(1);
+    const lines = (await new Response(second.stderr).text()).trim().split("\n");
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^Cannot run: another order service runs on this database \\(.+ pid ${stack.order.pid} \\(.+\\)\\); one process per service and database\\.$`))]);
+    expect((await stack.call("GET", "/api/v1/orders?limit=1")).status).toBe(200);
+  }, 60_000);
+
+  test("a service killed with SIGKILL comes back on its server with everything it had answered (once the lease it held lapses)", async () => {
     const before = (await stack.call("GET", "/api/v1/orders?limit=1")).body.total;
     const made = (await stack.call("POST", "/api/v1/orders", anOrder("再起動 太郎"))).body;
     await stack.order.kill9();

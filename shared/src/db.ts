@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBunSqliteClient, type LocalClient } from "./bun-sqlite-client";
+import { LeaseHeldError, takeServiceLease } from "./lease/service-lease";
 import { Mutex } from "./mutex";
 
 /** At most this many transactions share one commit. */
@@ -162,10 +163,29 @@ async function readNow<T>(read: () => T): Promise<T> {
  * `db.transaction(async (tx) => …)` is routed to openDatabase's transaction; `tx` is `db` itself.
  */
 export async function openServiceDb<S extends Record<string, unknown>>(settings: DatabaseSettings, service: string, schema: S, migrationsFolder: URL) {
-  const { client, transaction, readObjects } = await openDatabase(databaseUrl(settings, service), settings.DATABASE_AUTH_TOKEN);
+  const url = databaseUrl(settings, service);
+  const { client, transaction, readObjects } = await openDatabase(url, settings.DATABASE_AUTH_TOKEN);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: fileURLToPath(migrationsFolder) });
   Object.assign(db, { transaction: (work: (tx: typeof db) => Promise<unknown>) => transaction(() => work(db)) });
   objectReaders.set(db, readObjects);
-  return { db, close: () => client.close() };
+  // a libSQL server can be reached by copies on other machines; a local file is this machine's
+  const lease = url.startsWith("file:") ? undefined : await takeServiceLease(db, service, (holder) => stop(`the database was taken over by another ${service} service (${holder})`)).catch((error) => {
+    if (error instanceof LeaseHeldError) stop(error.message);
+    throw error;
+  });
+  return {
+    db,
+    /** Gives the lease up (so a restart need not wait for it to lapse), then closes. */
+    async close() {
+      await lease?.release();
+      client.close();
+    },
+  };
+}
+
+/** A problem no retry will fix: one line, and the process stops (as a bad setting does). */
+function stop(message: string): never {
+  console.error(`Cannot run: ${message}.`);
+  process.exit(1);
 }

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { drizzle } from "drizzle-orm/libsql";
+import { join } from "node:path";
+import { openDatabase } from "../db";
+import { tempDir } from "../testing/service-process";
+import { LeaseHeldError, takeServiceLease } from "./service-lease";
+
+// Two copies of a service on one database, in one process: the lease's rules with short timings.
+let opened: Awaited<ReturnType<typeof openDatabase>>;
+let db: ReturnType<typeof drizzle>;
+beforeAll(async () => {
+  opened = await openDatabase(`file:${join(tempDir("lease-"), "lease.db")}`);
+  db = drizzle(opened.client);
+  await opened.client.execute("create table service_lease (service text primary key not null, holder text not null, expires_at integer not null)");
+});
+afterAll(() => opened.client.close());
+
+const quick = { ttlMs: 300, renewEveryMs: 100, waitMs: 600 };
+const never = () => {
+  throw new Error("the lease was not lost");
+};
+
+describe("the service lease", () => {
+  test("a second copy is refused, naming the first, while the first renews it; once given up, it is taken at once", async () => {
+    const first = await takeServiceLease(db, "order", never, quick);
+    const refused = await takeServiceLease(db, "order", never, quick).catch((error) => error);
+    expect(refused).toBeInstanceOf(LeaseHeldError);
+    expect(refused.message).toBe(`another order service runs on this database (${first.holder}); one process per service and database`);
+    await first.release();
+    const second = await takeServiceLease(db, "order", never, { ...quick, waitMs: 0 }); // no waiting allowed
+    await second.release();
+  });
+
+  test("after a crash (no more renewals) the lease lapses and a new copy takes it; the old one, should it wake, learns who has it", async () => {
+    let lostTo: string | undefined;
+    // its renewals would come every minute: for the test, it has stopped
+    const crashed = await takeServiceLease(db, "payment", (holder) => (lostTo = holder), { ttlMs: 1_000, renewEveryMs: 60_000, waitMs: 0 });
+    expect(await takeServiceLease(db, "payment", never, { ...quick, waitMs: 0 }).catch((error) => error)).toBeInstanceOf(LeaseHeldError); // not yet lapsed
+    const next = await takeServiceLease(db, "payment", never, { ttlMs: 5_000, renewEveryMs: 1_000, waitMs: 3_000 }); // waits out the lapse
+    await crashed.renew(); // it wakes
+    expect(lostTo).toBe(next.holder);
+    await crashed.release(); // gives up nothing that is not its own
+    expect((await opened.client.execute("select holder from service_lease where service = 'payment'")).rows[0]!.holder).toBe(next.holder);
+    await next.release();
+  });
+
+  test("each service has a lease of its own", async () => {
+    const order = await takeServiceLease(db, "order", never, quick);
+    const notification = await takeServiceLease(db, "notification", never, quick);
+    await Promise.all([order.release(), notification.release()]);
+  });
+});
