@@ -1,16 +1,9 @@
+import { wholeNumber } from "@platform/shared/numbers";
 import { phoneToE164 } from "@platform/shared/phone";
 import { NewOrderSchema, type NewOrder } from "../domain/new-order";
 import type { CsvRecord, RowError } from "./csv-file";
 
 export type ImportedOrder = { order_ref: string; input: NewOrder; rows: number[] };
-
-/** A whole number as a spreadsheet may write it: full-width digits, thousands separated by commas (1,800). */
-function integer(text: string) {
-  if (/^-?\d+$/.test(text)) return Number(text);
-  const plain = text.normalize("NFKC").trim();
-  const digits = /^-?\d{1,3}(,\d{3})+$/.test(plain) ? plain.replaceAll(",", "") : plain;
-  return /^-?\d+$/.test(digits) ? Number(digits) : Number.NaN;
-}
 
 /** The phone number in E.164 when it reads as one (090-1234-5678, or 9012345678 after Excel), else as written, for the rules to refuse. */
 const phoneOf = (record: CsvRecord) => {
@@ -56,13 +49,13 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
     }
     for (const record of group) {
       for (const column of ["quantity", "unit_price"] as const) {
-        if (Number.isNaN(integer(record.values[column] ?? ""))) errors.push({ row: record.row, column, message: "must be an integer" });
+        if (Number.isNaN(wholeNumber(record.values[column] ?? ""))) errors.push({ row: record.row, column, message: "must be an integer" });
       }
     }
     if (errors.length > before) continue;
     const parsed = NewOrderSchema.safeParse({
       customer_name: first.customer_name, customer_email: first.customer_email, customer_phone: phoneOf(group[0]!) || undefined,
-      items: group.map((r) => ({ product_name: r.values.product_name, quantity: integer(r.values.quantity), unit_price: integer(r.values.unit_price) })),
+      items: group.map((r) => ({ product_name: r.values.product_name, quantity: wholeNumber(r.values.quantity), unit_price: wholeNumber(r.values.unit_price) })),
     });
     if (parsed.success) {
       orders.push({ order_ref: ref, input: parsed.data, rows: group.map((r) => r.row) });
@@ -72,7 +65,7 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
       const [field, index, itemField] = issue.path as [string, number?, string?];
       const onItem = field === "items" && typeof index === "number";
       // an order-level problem (the total) is put on the row that weighs most in it
-      const heaviest = group.reduce((a, b) => (integer(b.values.quantity) * integer(b.values.unit_price) > integer(a.values.quantity) * integer(a.values.unit_price) ? b : a));
+      const heaviest = group.reduce((a, b) => (wholeNumber(b.values.quantity) * wholeNumber(b.values.unit_price) > wholeNumber(a.values.quantity) * wholeNumber(a.values.unit_price) ? b : a));
       errors.push({
         row: onItem ? group[index!]!.row : field === "items" ? heaviest.row : group[0]!.row,
         column: onItem ? String(itemField) : field === "items" ? "unit_price" : field,
