@@ -26,8 +26,8 @@ describe("the admin dashboard in Chromium", () => {
     await page.getByLabel("メールアドレス").fill("taro@example.jp");
     await page.getByLabel(/^電話番号/).fill("０９０－１２３４－５６７８"); // as typed with a Japanese IME
     await page.getByLabel("商品名 1").fill("宇治抹茶セット");
-    await page.getByLabel("数量").fill("2");
-    await page.getByLabel("単価（円）").fill("3200");
+    await page.getByLabel("数量").fill("２"); // full width, as typed with the IME on
+    await page.getByLabel("単価（円）").fill("3,200");
     await page.getByRole("button", { name: "商品を追加" }).click();
     await page.getByLabel("商品名 2").fill("有田焼 湯呑み");
     await page.locator("#item-1-price").fill("6400");
@@ -110,7 +110,10 @@ describe("the admin dashboard in Chromium", () => {
     await row.getByText("返金…").waitFor();
     expect(await row.getByLabel(/返金額/).count()).toBe(0);
     await row.getByText("返金…").click();
-    await row.getByLabel(/返金額/).fill("1000");
+    await row.getByLabel(/返金額/).fill("千円");
+    await row.getByText("返金額は円単位の整数で入力してください。").waitFor();
+    expect(await row.getByRole("button", { name: "返金する" }).count()).toBe(0);
+    await row.getByLabel(/返金額/).fill("１，０００"); // as typed with the IME on
     await row.getByRole("button", { name: "返金する" }).click();
     await row.getByText("¥1,000 を返金します。よろしいですか？").waitFor();
     await row.getByRole("button", { name: "返金を確定" }).click();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { wholeNumber } from "@platform/shared/numbers";
 import { api } from "../api/endpoints";
 import type { Payment, Refund } from "../api/types";
 import { jstTime, yen } from "../format";
@@ -18,17 +19,18 @@ export function RefundControl({ payment, onDone, folded = false }: { payment: Pa
   const remainder = payment.amount - payment.refunded_amount;
   if (!["COMPLETED", "PARTIALLY_REFUNDED"].includes(payment.status)) return null;
   const partial = amount.trim() !== "";
+  const value = partial ? wholeNumber(amount) : undefined; // 1,000 or １０００ as typed
   const form = (
     <div class="refund">
       <label for={`refund-${payment.id}`}>返金額（空欄で残額 {yen(remainder)} を全額返金）</label>
       <input id={`refund-${payment.id}`} inputMode="numeric" value={amount} onInput={(e) => setAmount(e.currentTarget.value)} placeholder={String(remainder)} />
       <label for={`refund-reason-${payment.id}`}>返金理由（任意）</label>
       <input id={`refund-reason-${payment.id}`} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-      <ConfirmButton label="返金する" confirmLabel="返金を確定" danger
-        question={partial ? `${yen(Number(amount))} を返金します。よろしいですか？` : `残額 ${yen(remainder)} を全額返金します。よろしいですか？`}
+      {Number.isNaN(value) ? <span class="field-error" role="alert">返金額は円単位の整数で入力してください。</span> : <ConfirmButton label="返金する" confirmLabel="返金を確定" danger
+        question={value !== undefined ? `${yen(value)} を返金します。よろしいですか？` : `残額 ${yen(remainder)} を全額返金します。よろしいですか？`}
         onConfirm={async () => {
           try {
-            const refunded = await api.refund(payment.id, partial ? Number(amount) : undefined, reason.trim() || undefined);
+            const refunded = await api.refund(payment.id, value, reason.trim() || undefined);
             notify("success", `返金しました（返金済 ${yen(refunded.refunded_amount)}）。`);
             setAmount("");
             setReason("");
@@ -37,7 +39,7 @@ export function RefundControl({ payment, onDone, folded = false }: { payment: Pa
           } catch (error) {
             notify("error", `返金できませんでした：${reasonOf(error)}`);
           }
-        }} />
+        }} />}
     </div>
   );
   if (!folded) return form;

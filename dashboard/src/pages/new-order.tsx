@@ -1,4 +1,5 @@
 import { computed, signal } from "@preact/signals";
+import { wholeNumber } from "@platform/shared/numbers";
 import { phoneToE164 } from "@platform/shared/phone";
 import { ApiError, type FieldError } from "../api/client";
 import { api } from "../api/endpoints";
@@ -15,7 +16,9 @@ const rows = signal<Row[]>([blankRow()]);
 const errors = signal<FieldError[]>([]);
 const submitting = signal(false);
 let idempotencyKey = crypto.randomUUID();
-const total = computed(() => rows.value.reduce((sum, row) => sum + (Number(row.quantity) || 0) * (Number(row.unit_price) || 0), 0));
+/** What a row's quantity times price comes to, as far as both read as numbers (１，８００ included). */
+const subtotal = (row: Row) => (wholeNumber(row.quantity) || 0) * (wholeNumber(row.unit_price) || 0);
+const total = computed(() => rows.value.reduce((sum, row) => sum + subtotal(row), 0));
 const errorFor = (path: string) => errors.value.filter((e) => e.path === path).map((e) => e.message).join(" / ");
 
 function Field(props: { id: string; label: string; path: string; value: string; onInput: (value: string) => void; type?: "text" | "email" | "tel"; inputMode?: "numeric"; placeholder?: string }) {
@@ -38,7 +41,7 @@ async function submit(event: Event) {
   try {
     const order = await api.createOrder({
       ...rest, ...(customer_phone.trim() ? { customer_phone: phoneToE164(customer_phone) ?? customer_phone } : {}), // 090-1234-5678 as typed
-      items: rows.value.map((row) => ({ product_name: row.product_name, quantity: Number(row.quantity), unit_price: Number(row.unit_price) })),
+      items: rows.value.map((row) => ({ product_name: row.product_name, quantity: wholeNumber(row.quantity), unit_price: wholeNumber(row.unit_price) })),
     }, idempotencyKey);
     notify("success", `注文 ${order.id} を作成しました。`);
     customer.value = { customer_name: "", customer_email: "", customer_phone: "" };
@@ -76,7 +79,7 @@ export function NewOrderPage() {
               <Field id={`item-${i}-name`} label={`商品名 ${i + 1}`} path={`items.${i}.product_name`} value={row.product_name} onInput={setRow(i, "product_name")} />
               <Field id={`item-${i}-quantity`} label="数量" path={`items.${i}.quantity`} inputMode="numeric" value={row.quantity} onInput={setRow(i, "quantity")} />
               <Field id={`item-${i}-price`} label="単価（円）" path={`items.${i}.unit_price`} inputMode="numeric" value={row.unit_price} onInput={setRow(i, "unit_price")} />
-              <p class="subtotal">小計 {yen((Number(row.quantity) || 0) * (Number(row.unit_price) || 0))}</p>
+              <p class="subtotal">小計 {yen(subtotal(row))}</p>
               {rows.value.length > 1 && <button type="button" onClick={() => (rows.value = rows.value.filter((_, j) => j !== i))}>商品 {i + 1} を削除</button>}
             </div>
           ))}
