@@ -170,8 +170,8 @@ export async function openServiceDb<S extends Record<string, unknown>>(settings:
   Object.assign(db, { transaction: (work: (tx: typeof db) => Promise<unknown>) => transaction(() => work(db)) });
   objectReaders.set(db, readObjects);
   // a libSQL server can be reached by copies on other machines; a local file is this machine's
-  const lease = url.startsWith("file:") ? undefined : await takeServiceLease(db, service, (holder) => stop(`the database was taken over by another ${service} service (${holder})`)).catch((error) => {
-    if (error instanceof LeaseHeldError) stop(error.message);
+  const lease = url.startsWith("file:") ? undefined : await takeServiceLease(db, service, (holder) => cannotRun(`the database was taken over by another ${service} service (${holder})`)).catch((error) => {
+    if (error instanceof LeaseHeldError) cannotRun(error.message);
     throw error;
   });
   return {
@@ -185,7 +185,7 @@ export async function openServiceDb<S extends Record<string, unknown>>(settings:
 }
 
 /** A problem no retry will fix: one line, and the process stops (as a bad setting does). */
-function stop(message: string): never {
+function cannotRun(message: string): never {
   console.error(`Cannot run: ${message}.`);
   process.exit(1);
 }
