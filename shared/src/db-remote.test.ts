@@ -94,3 +94,44 @@ describe("the platform with each service's database on a libSQL server", () => {
     await paid(made.id);
   }, 60_000);
 });
+
+describe("a service and its libSQL server at start", () => {
+  const orderAlone = (databaseUrl: string, port = freePort()) => Bun.spawn(["bun", join(import.meta.dir, "../../order/src/index.ts")], {
+    env: { ...process.env, ...serviceProcessEnv, DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: tempDir("order-alone-"), LOG_LEVEL: "error", STOP_WITH_PARENT: "true" },
+    stdout: "ignore", stderr: "pipe",
+  });
+
+  test("a server that comes up after the service: the service says it waits, once, then serves", async () => {
+    const port = freePort();
+    const servicePort = freePort();
+    const order = orderAlone(`http://127.0.0.1:${port}`, servicePort);
+    let stderr = "";
+    void (async () => {
+      for await (const chunk of order.stderr) stderr += new TextDecoder().decode(chunk);
+    })();
+    await waitFor("the waiting line", () => stderr.includes(`order: waiting for the order database at http://127.0.0.1:${port}`), 10_000);
+    const server = await startLibsqlServer({ port });
+    try {
+      await waitFor("the service serving", async () => (await fetch(`http://127.0.0.1:${servicePort}/health`)).status === 200, 20_000, 200);
+      expect(order.exitCode).toBeNull();
+      expect(stderr.split("\n").filter((line) => line.includes("waiting for"))).toHaveLength(1);
+    } finally {
+      order.kill();
+      await order.exited;
+      await server.stop();
+    }
+  }, 60_000);
+
+  test("a server that refuses the service (a token it does not take) stops it at once, with one line", async () => {
+    const server = await startLibsqlServer({ args: ["--http-auth", `basic:${btoa("shop:secret")}`] });
+    try {
+      const order = orderAlone(server.url);
+      expect(await order.exited).toBe(1);
+      expect((await new Response(order.stderr).text()).trim().split("\n")).toEqual([
+        `Cannot run: the order database at ${server.url} refused the connection: SERVER_ERROR: Server returned HTTP status 401.`,
+      ]);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});

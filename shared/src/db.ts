@@ -6,7 +6,9 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBunSqliteClient, type LocalClient } from "./bun-sqlite-client";
-import { LeaseHeldError, takeServiceLease } from "./lease/service-lease";
+import { CannotRun } from "./remote-db/cannot-run";
+import { takeServiceLease } from "./remote-db/service-lease";
+import { waitForServer } from "./remote-db/wait-for-server";
 import { Mutex } from "./mutex";
 
 /** At most this many transactions share one commit. */
@@ -164,16 +166,15 @@ async function readNow<T>(read: () => T): Promise<T> {
  */
 export async function openServiceDb<S extends Record<string, unknown>>(settings: DatabaseSettings, service: string, schema: S, migrationsFolder: URL) {
   const url = databaseUrl(settings, service);
+  const remote = !url.startsWith("file:");
   const { client, transaction, readObjects } = await openDatabase(url, settings.DATABASE_AUTH_TOKEN);
+  if (remote) await waitForServer(client, url, service).catch(stopIfCannotRun);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: fileURLToPath(migrationsFolder) });
   Object.assign(db, { transaction: (work: (tx: typeof db) => Promise<unknown>) => transaction(() => work(db)) });
   objectReaders.set(db, readObjects);
   // a libSQL server can be reached by copies on other machines; a local file is this machine's
-  const lease = url.startsWith("file:") ? undefined : await takeServiceLease(db, service, (holder) => cannotRun(`the database was taken over by another ${service} service (${holder})`)).catch((error) => {
-    if (error instanceof LeaseHeldError) cannotRun(error.message);
-    throw error;
-  });
+  const lease = remote ? await takeServiceLease(db, service, (holder) => stopIfCannotRun(new CannotRun(`the database was taken over by another ${service} service (${holder})`))).catch(stopIfCannotRun) : undefined;
   return {
     db,
     /** Gives the lease up (so a restart need not wait for it to lapse), then closes. */
@@ -184,8 +185,9 @@ export async function openServiceDb<S extends Record<string, unknown>>(settings:
   };
 }
 
-/** A problem no retry will fix: one line, and the process stops (as a bad setting does). */
-function cannotRun(message: string): never {
-  console.error(`Cannot run: ${message}.`);
+/** A problem no retry will fix: one line, and the process stops (as a bad setting does). Anything else goes on up. */
+function stopIfCannotRun(error: unknown): never {
+  if (!(error instanceof CannotRun)) throw error;
+  console.error(`Cannot run: ${error.message}.`);
   process.exit(1);
 }

@@ -3,7 +3,8 @@ import { drizzle } from "drizzle-orm/libsql";
 import { join } from "node:path";
 import { openDatabase } from "../db";
 import { tempDir } from "../testing/service-process";
-import { LeaseHeldError, takeServiceLease } from "./service-lease";
+import { CannotRun } from "./cannot-run";
+import { takeServiceLease } from "./service-lease";
 
 // Two copies of a service on one database, in one process: the lease's rules with short timings.
 let opened: Awaited<ReturnType<typeof openDatabase>>;
@@ -24,7 +25,7 @@ describe("the service lease", () => {
   test("a second copy is refused, naming the first, while the first renews it; once given up, it is taken at once", async () => {
     const first = await takeServiceLease(db, "order", never, quick);
     const refused = await takeServiceLease(db, "order", never, quick).catch((error) => error);
-    expect(refused).toBeInstanceOf(LeaseHeldError);
+    expect(refused).toBeInstanceOf(CannotRun);
     expect(refused.message).toBe(`another order service runs on this database (${first.holder}); one process per service and database`);
     await first.release();
     const second = await takeServiceLease(db, "order", never, { ...quick, waitMs: 0 }); // no waiting allowed
@@ -35,7 +36,7 @@ describe("the service lease", () => {
     let lostTo: string | undefined;
     // its renewals would come every minute: for the test, it has stopped
     const crashed = await takeServiceLease(db, "payment", (holder) => (lostTo = holder), { ttlMs: 1_000, renewEveryMs: 60_000, waitMs: 0 });
-    expect(await takeServiceLease(db, "payment", never, { ...quick, waitMs: 0 }).catch((error) => error)).toBeInstanceOf(LeaseHeldError); // not yet lapsed
+    expect(await takeServiceLease(db, "payment", never, { ...quick, waitMs: 0 }).catch((error) => error)).toBeInstanceOf(CannotRun); // not yet lapsed
     const next = await takeServiceLease(db, "payment", never, { ttlMs: 5_000, renewEveryMs: 1_000, waitMs: 3_000 }); // waits out the lapse
     await crashed.renew(); // it wakes
     expect(lostTo).toBe(next.holder);

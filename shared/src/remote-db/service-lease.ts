@@ -1,13 +1,12 @@
 import { and, eq, lt, or } from "drizzle-orm";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import { hostname } from "node:os";
+import { CannotRun } from "./cannot-run";
 import { serviceLease } from "./service-lease.schema";
 
 export type LeaseTiming = { ttlMs: number; renewEveryMs: number; waitMs: number };
 /** Renewed every 2 s, it lapses 8 s after its holder stopped (a crash); a new copy waits a little longer. */
 const defaults: LeaseTiming = { ttlMs: 8_000, renewEveryMs: 2_000, waitMs: 10_000 };
-
-export class LeaseHeldError extends Error {}
 
 /**
  * On a libSQL server, the one process that may run a service on its database. The outbox relay, the
@@ -30,7 +29,7 @@ export async function takeServiceLease(db: LibSQLDatabase<Record<string, unknown
 
   const deadline = Date.now() + timing.waitMs;
   while (!(await claim())) {
-    if (Date.now() >= deadline) throw new LeaseHeldError(`another ${service} service runs on this database (${await currentHolder()}); one process per service and database`);
+    if (Date.now() >= deadline) throw new CannotRun(`another ${service} service runs on this database (${await currentHolder()}); one process per service and database`);
     await Bun.sleep(Math.min(500, timing.renewEveryMs));
   }
   /** Keeps the lease, or reports who took it; a server that does not answer is tried again next time. */
