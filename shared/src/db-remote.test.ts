@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { jstDateTime } from "./jst-days";
 import { startLibsqlServer } from "./testing/libsql-server";
 import { serviceProcessEnv } from "./process-env";
-import { freePort, tempDir, waitFor } from "./testing/service-process";
+import { freePort, startService, tempDir, waitFor } from "./testing/service-process";
 import { anOrder, startStack, type Stack } from "./testing/stack";
 
 // Each service on a libSQL server of its own (DATABASE_URL), as when one machine is not enough: the
@@ -131,6 +131,26 @@ describe("a service and its libSQL server at start", () => {
         `Cannot run: the order database at ${server.url} refused the connection: SERVER_ERROR: Server returned HTTP status 401.`,
       ]);
     } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  test("a server that goes away while the service runs: 503 DEPENDENCY_UNAVAILABLE and a failing health check, then service again once it is back", async () => {
+    const server = await startLibsqlServer();
+    const payment = await startService("payment", { DATABASE_URL: server.url.replace("http", "ws"), LOG_LEVEL: "silent" });
+    try {
+      expect((await fetch(`${payment.url}/api/v1/payments`)).status).toBe(200);
+      await server.stop();
+      const answer = await fetch(`${payment.url}/api/v1/payments`);
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get("Content-Type")).toBe("application/problem+json");
+      expect(await answer.json()).toMatchObject({ status: 503, code: "DEPENDENCY_UNAVAILABLE", detail: "The service's database does not answer right now. Try again shortly." });
+      expect((await fetch(`${payment.url}/health`)).status).toBe(503);
+      await server.restart();
+      await waitFor("the service answering again", async () => (await fetch(`${payment.url}/api/v1/payments`)).status === 200, 20_000, 200);
+      expect((await fetch(`${payment.url}/health`)).status).toBe(200);
+    } finally {
+      await payment.stop();
       await server.stop();
     }
   }, 60_000);

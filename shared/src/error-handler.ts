@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
 import { ApiError } from "./problem";
+import { isServerUnreachable } from "./remote-db/unreachable";
 import type { AppEnv } from "./app";
 
 /** Every failure leaves as one RFC 9457 document; a 5xx never carries internals. */
@@ -25,6 +26,9 @@ function toApiError(error: Error): ApiError {
     if (error.status === 400) return new ApiError("MALFORMED_JSON", "The request body is not valid JSON.");
     if (error.status === 413) return new ApiError("PAYLOAD_TOO_LARGE", "The request body is too large.");
     if (error.status === 401) return new ApiError("UNAUTHORIZED", error.message || "Missing or bad credentials.");
+  }
+  if (isServerUnreachable(error)) {
+    return new ApiError("DEPENDENCY_UNAVAILABLE", "The service's database does not answer right now. Try again shortly.");
   }
   return new ApiError("INTERNAL_ERROR", "Something went wrong on our side. Quote the request_id when reporting it.");
 }

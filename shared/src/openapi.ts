@@ -22,12 +22,12 @@ const descriptions: Record<number, string> = {
   422: "Well-formed but invalid input",
   429: "Rate limited",
   500: "Unexpected failure; quote request_id",
-  503: "A dependency is down",
+  503: "A dependency is down: another service, or this service's database (a libSQL server)",
 };
 
 /** The problem responses a route can give, spread into its `responses` so the document lists them. */
 export function problemResponses(...statuses: (keyof typeof descriptions)[]) {
-  const all = [...new Set([401, 500, ...statuses])].sort();
+  const all = [...new Set([401, 500, 503, ...statuses])].sort(); // 503: the database of a service on a libSQL server may not answer
   return Object.fromEntries(all.map((status) => [
     status,
     { description: descriptions[status]!, content: { "application/problem+json": { schema: ProblemSchema } } },

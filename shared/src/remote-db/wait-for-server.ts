@@ -1,12 +1,6 @@
 import type { Client } from "@libsql/client";
 import { CannotRun } from "./cannot-run";
-
-/**
- * Whether a failure to reach the server may pass by itself (the server down or restarting, started
- * after the service, or a proxy in front of it failing), unlike a refusal (a wrong token).
- */
-const mayPass = (error: unknown) =>
-  error instanceof TypeError || (error as { code?: string }).code === "HRANA_WEBSOCKET_ERROR" || /HTTP status 5\d\d/.test(String((error as Error).message));
+import { isServerUnreachable } from "./unreachable";
 
 /**
  * At start, waits for the service's libSQL server to answer: up to 30 s for one that is not there
@@ -22,7 +16,7 @@ export async function waitForServer(client: Client, url: string, service: string
       return;
     } catch (error) {
       const reason = String((error as Error).message ?? error);
-      if (!mayPass(error)) throw new CannotRun(`${where} refused the connection: ${reason}`);
+      if (!isServerUnreachable(error)) throw new CannotRun(`${where} refused the connection: ${reason}`);
       if (Date.now() >= deadline) throw new CannotRun(`${where} did not answer for ${Math.round(waitMs / 1000)} s: ${reason}`);
       if (!said) console.error(`${service}: waiting for ${where} (${reason})`);
       said = true;
