@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, tempDir, waitFor } from "../shared/src/testing/service-process";
 
@@ -14,6 +14,7 @@ const env = {
   NOTIFICATION_SERVICE_URL: `http://127.0.0.1:${ports.notification}`,
   DASHBOARD_PORT: String(ports.dashboard),
   DATA_DIR: tempDir("start-"),
+  ORDER_DATABASE_URL: `file:${join(tempDir("start-order-db-"), "orders.db")}`, // one service's own database
   LOG_LEVEL: "warn",
 };
 const probes = [
@@ -34,6 +35,9 @@ describe("bun run start", () => {
     const start = await launch(["bun", "scripts/start.ts"]);
     const config = await (await fetch(probes[3]!)).text();
     expect(config).toContain(env.ORDER_SERVICE_URL); // the dashboard is told where the services are
+    expect(existsSync(env.ORDER_DATABASE_URL.slice("file:".length))).toBe(true); // ORDER_DATABASE_URL is the order service's DATABASE_URL
+    expect(existsSync(join(env.DATA_DIR, "order.db"))).toBe(false);
+    expect(existsSync(join(env.DATA_DIR, "payment.db"))).toBe(true);
     // and each service lets the page call it, on the dashboard's port, opened as localhost or as 127.0.0.1
     for (const origin of [`http://localhost:${ports.dashboard}`, `http://127.0.0.1:${ports.dashboard}`]) {
       for (const probe of probes.slice(0, 3)) expect((await fetch(probe, { headers: { Origin: origin } })).headers.get("Access-Control-Allow-Origin")).toBe(origin);
@@ -73,6 +77,13 @@ describe("bun run start", () => {
     expect(output).toMatch(/payment .*exited with 1 right after starting, 3 times in a row; stopping the others/);
     await nothingLeft();
   }, 90_000);
+
+  test("DATABASE_URL, which would give the three services one database, is refused with one line naming the variables to use", async () => {
+    const start = Bun.spawn(["bun", "scripts/start.ts"], { cwd: root, env: { ...env, DATABASE_URL: "file:/tmp/one-for-all.db" }, stdout: "pipe", stderr: "ignore", stdin: "ignore" });
+    expect(await start.exited).toBe(1);
+    expect((await new Response(start.stdout).text()).trim()).toBe("DATABASE_URL would give the three services one database; set ORDER_DATABASE_URL, PAYMENT_DATABASE_URL and NOTIFICATION_DATABASE_URL instead (README, Configuration)");
+    expect(existsSync("/tmp/one-for-all.db")).toBe(false);
+  });
 
   test("killed with SIGKILL, it leaves nothing running: each child stops when its parent is gone", async () => {
     const start = await launch(["bun", "scripts/start.ts"]);

@@ -30,6 +30,17 @@ const portOf = (urlVariable?: string) => {
   return url ? { PORT: new URL(url).port || "80" } : {};
 };
 
+// Each service has a database of its own: DATABASE_URL here would give all three the same one, so
+// they are given theirs as ORDER_DATABASE_URL, PAYMENT_DATABASE_URL and NOTIFICATION_DATABASE_URL.
+if (process.env.DATABASE_URL) {
+  console.log("DATABASE_URL would give the three services one database; set ORDER_DATABASE_URL, PAYMENT_DATABASE_URL and NOTIFICATION_DATABASE_URL instead (README, Configuration)");
+  process.exit(1);
+}
+const databaseOf = (name: string) => {
+  const url = process.env[`${name.toUpperCase()}_DATABASE_URL`];
+  return url ? { DATABASE_URL: url } : {};
+};
+
 // A service that stops by itself is started again, 1, 2, 4 … up to 30 s later, while the others keep
 // serving (they survive a dependency being down). One that stops within 10 s of starting, three
 // starts in a row, has a problem a restart will not fix (a bad setting, a port in use): then
@@ -39,7 +50,7 @@ const GIVE_UP_AFTER = 3;
 const running = new Map<string, Bun.Subprocess>();
 
 function launch(service: (typeof services)[number], quickExitsInARow = 0) {
-  const env = { ...stackDefaults, ...process.env, ...portOf(service.url) };
+  const env = { ...stackDefaults, ...process.env, ...portOf(service.url), ...databaseOf(service.name) };
   const startedAt = Date.now();
   const child = Bun.spawn(service.cmd, { cwd: root, env, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
   running.set(service.name, child);

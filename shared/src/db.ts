@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBunSqliteClient, type LocalClient } from "./bun-sqlite-client";
 import { CannotRun } from "./remote-db/cannot-run";
+import { refuseForeignDatabase } from "./remote-db/foreign-database";
 import { takeServiceLease } from "./remote-db/service-lease";
 import { waitForServer } from "./remote-db/wait-for-server";
 import { Mutex } from "./mutex";
@@ -168,7 +169,9 @@ export async function openServiceDb<S extends Record<string, unknown>>(settings:
   const url = databaseUrl(settings, service);
   const remote = !url.startsWith("file:");
   const { client, transaction, readObjects } = await openDatabase(url, settings.DATABASE_AUTH_TOKEN);
-  if (remote) await waitForServer(client, url, service).catch(stopIfCannotRun);
+  const where = `the ${service} database at ${url.split("?")[0]}`; // a libSQL URL may carry a token in its query
+  if (remote) await waitForServer(client, where, service).catch(stopIfCannotRun);
+  await refuseForeignDatabase(client, fileURLToPath(migrationsFolder), where).catch(stopIfCannotRun);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: fileURLToPath(migrationsFolder) });
   Object.assign(db, { transaction: (work: (tx: typeof db) => Promise<unknown>) => transaction(() => work(db)) });

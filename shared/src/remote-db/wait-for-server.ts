@@ -4,11 +4,9 @@ import { isServerUnreachable } from "./unreachable";
 
 /**
  * At start, waits for the service's libSQL server to answer: up to 30 s for one that is not there
- * yet, saying so once; a refusal stops the service at once. The URL is named without its query,
- * where a token may be.
+ * yet, saying so once; a refusal stops the service at once. `where` names the database.
  */
-export async function waitForServer(client: Client, url: string, service: string, waitMs = 30_000) {
-  const where = `the ${service} database at ${url.split("?")[0]}`;
+export async function waitForServer(client: Client, where: string, service: string, waitMs = 30_000) {
   const deadline = Date.now() + waitMs;
   for (let said = false; ;) {
     try {
