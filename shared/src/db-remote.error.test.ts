@@ -47,7 +47,7 @@ describe("a service and its libSQL server at start", () => {
 
   test("a server that goes away while the service runs: 503 DEPENDENCY_UNAVAILABLE and a failing health check, then service again once it is back", async () => {
     const server = await startLibsqlServer();
-    const payment = await startService("payment", { DATABASE_URL: server.url.replace("http", "ws"), LOG_LEVEL: "silent" });
+    const payment = await startService("payment", { DATABASE_URL: server.url.replace("http", "ws"), LOG_LEVEL: "warn" });
     try {
       expect((await fetch(`${payment.url}/api/v1/payments`)).status).toBe(200);
       await server.stop();
@@ -56,6 +56,9 @@ describe("a service and its libSQL server at start", () => {
       expect(answer.headers.get("Content-Type")).toBe("application/problem+json");
       expect(await answer.json()).toMatchObject({ status: 503, code: "DEPENDENCY_UNAVAILABLE", detail: "The service's database does not answer right now. Try again shortly." });
       expect((await fetch(`${payment.url}/health`)).status).toBe(503);
+      // logged as what it is, without a stack trace
+      await waitFor("the log line", () => payment.output.includes('"msg":"the database does not answer"'));
+      expect(payment.output).not.toContain("unhandled error");
       await server.restart();
       await waitFor("the service answering again", async () => (await fetch(`${payment.url}/api/v1/payments`)).status === 200, 20_000, 200);
       expect((await fetch(`${payment.url}/health`)).status).toBe(200);

@@ -7,6 +7,11 @@ import type { AppEnv } from "./app";
 
 /** Every failure leaves as one RFC 9457 document; a 5xx never carries internals. */
 export function handleError(error: Error, c: Context<AppEnv>) {
+  if (isServerUnreachable(error)) {
+    // a known cause that passes by itself: said on every request it fails, without a stack
+    c.var.log?.warn("the database does not answer", { error: String(error.cause ?? error.message) });
+    return problemResponse(c, new ApiError("DEPENDENCY_UNAVAILABLE", "The service's database does not answer right now. Try again shortly."));
+  }
   const apiError = toApiError(error);
   if (apiError.status >= 500) c.var.log?.error("unhandled error", { error });
   return problemResponse(c, apiError);
@@ -26,9 +31,6 @@ function toApiError(error: Error): ApiError {
     if (error.status === 400) return new ApiError("MALFORMED_JSON", "The request body is not valid JSON.");
     if (error.status === 413) return new ApiError("PAYLOAD_TOO_LARGE", "The request body is too large.");
     if (error.status === 401) return new ApiError("UNAUTHORIZED", error.message || "Missing or bad credentials.");
-  }
-  if (isServerUnreachable(error)) {
-    return new ApiError("DEPENDENCY_UNAVAILABLE", "The service's database does not answer right now. Try again shortly.");
   }
   return new ApiError("INTERNAL_ERROR", "Something went wrong on our side. Quote the request_id when reporting it.");
 }
