@@ -51,7 +51,10 @@ export function createApp(options: AppOptions): App {
     await next();
     const fields = { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) };
     const done = c.var.log; // with the operator's name, once known
-    c.res.status >= 500 ? done.error("request failed", fields) : done.debug("request", fields);
+    // a 503 is a dependency that will be back (the database, another service), not a fault of this one
+    if (c.res.status === 503) done.warn("request failed", fields);
+    else if (c.res.status >= 500) done.error("request failed", fields);
+    else done.debug("request", fields);
   });
   const allowDashboard = cors({ origin: corsOrigin, exposeHeaders: ["X-Request-Id", "Idempotent-Replayed", "Location", "Content-Disposition"], maxAge: 600 });
   app.use((c, next) => (c.req.header("Origin") ? allowDashboard(c, next) : next())); // CORS concerns browsers, which always send Origin

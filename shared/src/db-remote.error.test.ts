@@ -58,7 +58,8 @@ describe("a service and its libSQL server at start", () => {
       expect((await fetch(`${payment.url}/health`)).status).toBe(503);
       // logged as what it is, without a stack trace
       await waitFor("the log line", () => payment.output.includes('"msg":"the database does not answer"'));
-      expect(payment.output).not.toContain("unhandled error");
+      await waitFor("its outbox relay's next pass", () => payment.output.includes('"msg":"outbox relay pass failed: the database does not answer"'));
+      expect(payment.output).not.toContain('"level":"error"'); // a warning, with its cause, and no stack trace
       await server.restart();
       await waitFor("the service answering again", async () => (await fetch(`${payment.url}/api/v1/payments`)).status === 200, 20_000, 200);
       expect((await fetch(`${payment.url}/health`)).status).toBe(200);

@@ -1,4 +1,5 @@
 import type { Logger } from "@platform/shared/logger";
+import { logPassFailure } from "@platform/shared/remote-db/unreachable";
 import type { NotificationRow } from "../db/schema";
 import type { EmailTransport, SmsTransport } from "../transports/transport";
 import type { NotificationStore } from "./notification-store";
@@ -69,7 +70,7 @@ export function createSender(options: SenderOptions) {
       try {
         await fill();
       } catch (error) {
-        logger.error("notification queue pass failed", { error });
+        logPassFailure(logger, "notification queue pass failed", error);
       }
       if (kicked) continue;
       await new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 import { ExponentialBackoff, handleAll, retry, timeout, TimeoutStrategy, wrap } from "cockatiel";
 import type { Logger } from "@platform/shared/logger";
+import { logPassFailure } from "@platform/shared/remote-db/unreachable";
 import type { PaymentGateway } from "../gateway/gateway";
 import type { PaymentRow } from "../db/schema";
 import type { PaymentStore } from "../store/payment-store";
@@ -84,7 +85,7 @@ export function createPaymentProcessor(deps: { store: PaymentStore; gateway: Pay
     processMany,
     async start(sweepMs = 30_000) {
       await resumeUnfinished();
-      sweeper = setInterval(() => void resumeUnfinished().catch((error) => logger.error("payment sweep failed", { error })), sweepMs);
+      sweeper = setInterval(() => void resumeUnfinished().catch((error) => logPassFailure(logger, "payment sweep failed", error)), sweepMs);
     },
     /** Waits a little for charges under way; anything cut short is resumed at the next start. */
     async stop(graceMs = 5_000) {

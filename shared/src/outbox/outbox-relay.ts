@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, lt, lte, sql } from "drizzle-orm";
 import { inList, inListParam, notInListParam } from "../sql-lists";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type { Logger } from "../logger";
+import { logPassFailure } from "../remote-db/unreachable";
 import { outbox, type OutboxRow } from "./outbox.schema";
 
 type Db = LibSQLDatabase<Record<string, unknown>>;
@@ -171,7 +172,7 @@ export function createOutboxRelay(options: RelayOptions) {
       try {
         handled = await runOnce();
       } catch (error) {
-        logger.error("outbox relay pass failed", { error });
+        logPassFailure(logger, "outbox relay pass failed", error);
       }
       if (handled < batchSize && running && !kicked) {
         await new Promise<void>((resolve) => {

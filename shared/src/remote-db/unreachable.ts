@@ -1,3 +1,5 @@
+import type { Logger } from "../logger";
+
 /**
  * Whether an error, or one it was caused by (drizzle wraps the driver's), says the libSQL server
  * could not be reached: its connection refused or dropped (a network error carries a code, a
@@ -11,4 +13,14 @@ export function isServerUnreachable(error: unknown): boolean {
     if (code === "HRANA_WEBSOCKET_ERROR" || /HTTP status 5\d\d/.test(String(message))) return true;
   }
   return false;
+}
+
+/**
+ * A failed pass of a background loop (the outbox relay, the notification queue, the payment sweep):
+ * a database that does not answer is a warning naming the cause, as it passes by itself and the
+ * next pass tries again; anything else is an error with its stack.
+ */
+export function logPassFailure(logger: Logger, what: string, error: unknown) {
+  if (isServerUnreachable(error)) logger.warn(`${what}: the database does not answer`, { error: String((error as Error).cause ?? (error as Error).message) });
+  else logger.error(what, { error });
 }
