@@ -1,5 +1,5 @@
 import type { Logger } from "@platform/shared/logger";
-import { logPassFailure } from "@platform/shared/remote-db/unreachable";
+import { isServerUnreachable, logPassFailure, OUTAGE_POLL_MS } from "@platform/shared/remote-db/unreachable";
 import type { NotificationRow } from "../db/schema";
 import type { EmailTransport, SmsTransport } from "../transports/transport";
 import type { NotificationStore } from "./notification-store";
@@ -66,15 +66,17 @@ export function createSender(options: SenderOptions) {
 
   async function run() {
     while (running) {
+      let restMs = options.pollMs ?? 250;
       kicked = false;
       try {
         await fill();
       } catch (error) {
         logPassFailure(logger, "notification queue pass failed", error);
+        if (isServerUnreachable(error)) restMs = Math.max(restMs, OUTAGE_POLL_MS);
       }
       if (kicked) continue;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.pollMs ?? 250);
+        const timer = setTimeout(resolve, restMs);
         wake = () => (clearTimeout(timer), resolve());
       });
       wake = undefined;

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, lt, lte, sql } from "drizzle-orm";
 import { inList, inListParam, notInListParam } from "../sql-lists";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type { Logger } from "../logger";
-import { logPassFailure } from "../remote-db/unreachable";
+import { isServerUnreachable, logPassFailure, OUTAGE_POLL_MS } from "../remote-db/unreachable";
 import { outbox, type OutboxRow } from "./outbox.schema";
 
 type Db = LibSQLDatabase<Record<string, unknown>>;
@@ -168,15 +168,17 @@ export function createOutboxRelay(options: RelayOptions) {
   async function run() {
     while (running) {
       let handled = 0;
+      let restMs = pollMs;
       kicked = false;
       try {
         handled = await runOnce();
       } catch (error) {
         logPassFailure(logger, "outbox relay pass failed", error);
+        if (isServerUnreachable(error)) restMs = Math.max(pollMs, OUTAGE_POLL_MS);
       }
       if (handled < batchSize && running && !kicked) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
+          const timer = setTimeout(resolve, restMs);
           wake = () => (clearTimeout(timer), resolve());
         });
         wake = undefined;

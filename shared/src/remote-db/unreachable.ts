@@ -15,6 +15,9 @@ export function isServerUnreachable(error: unknown): boolean {
   return false;
 }
 
+/** How often a background loop tries again while its database does not answer (instead of its usual poll). */
+export const OUTAGE_POLL_MS = 2_000;
+
 /**
  * A failed pass of a background loop (the outbox relay, the notification queue, the payment sweep):
  * a database that does not answer is a warning naming the cause, as it passes by itself and the
