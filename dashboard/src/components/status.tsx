@@ -24,7 +24,7 @@ export function OriginRefused({ services }: { services: Service[] }) {
     <div class="service-down" role="alert" data-testid="origin-refused">
       <strong>{services.map((service) => serviceNames[service]).join("・")}がこの画面からの接続を拒否しています。</strong>{" "}
       サービスは動いていますが、この画面のアドレス（{location.origin}）が許可されていません。
-      サービスの設定 DASHBOARD_ORIGIN にこのアドレスを加えて再起動するか、許可されたアドレスで開いてください（既定では http://localhost:5173 と http://127.0.0.1:5173）。
+      サービスの設定 DASHBOARD_ORIGIN にこのアドレスを加えて再起動するか、許可されたアドレスで開いてください（既定で許可されるのは、ダッシュボードのポートの http://localhost と http://127.0.0.1 です）。
     </div>
   );
 }
