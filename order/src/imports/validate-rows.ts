@@ -34,6 +34,7 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
     if (++checked % 1_000 === 0) Bun.gc(false);
     const before = errors.length;
     const first = group[0]!.values;
+    const phone = phoneOf(group[0]!);
     if (brokenRefs.has(ref)) continue; // one of its rows could not be read: the order is incomplete
     if (duplicates.has(ref)) {
       group.forEach((r) => errors.push({ row: r.row, column: "order_ref", message: `order_ref ${ref} was already imported; it is not imported twice` }));
@@ -41,7 +42,7 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
     }
     for (const record of group.slice(1)) {
       for (const column of ["customer_name", "customer_email", "customer_phone"] as const) {
-        const differs = column === "customer_phone" ? phoneOf(record) !== phoneOf(group[0]!) : (record.values[column] ?? "") !== (first[column] ?? "");
+        const differs = column === "customer_phone" ? phoneOf(record) !== phone : (record.values[column] ?? "") !== (first[column] ?? "");
         if (differs) {
           errors.push({ row: record.row, column, message: `differs from row ${group[0]!.row} of the same order_ref ${ref}; rows of one order must agree on the customer` });
         }
@@ -54,7 +55,7 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
     }
     if (errors.length > before) continue;
     const parsed = NewOrderSchema.safeParse({
-      customer_name: first.customer_name, customer_email: first.customer_email, customer_phone: phoneOf(group[0]!) || undefined,
+      customer_name: first.customer_name, customer_email: first.customer_email, customer_phone: phone || undefined,
       items: group.map((r) => ({ product_name: r.values.product_name, quantity: wholeNumber(r.values.quantity), unit_price: wholeNumber(r.values.unit_price) })),
     });
     if (parsed.success) {
