@@ -10,12 +10,26 @@ export function tempDir(prefix = "platform-test-") {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A port nothing listens on right now. */
+const handedOut = new Set<number>();
+
+/**
+ * A port nothing listens on right now, below Linux's ephemeral range (32768–60999): a port the
+ * system picks (port 0) comes from that range, where the tests' own outgoing connections take
+ * their source ports too, so one could take it before the service binds it ("port in use", seen in
+ * CI). Never the same port twice in one process.
+ */
 export function freePort(): number {
-  const server = Bun.serve({ port: 0, fetch: () => new Response() });
-  const port = server.port!;
-  server.stop(true);
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (handedOut.has(port)) continue;
+    try {
+      Bun.serve({ port, hostname: "127.0.0.1", fetch: () => new Response() }).stop(true);
+    } catch {
+      continue; // in use
+    }
+    handedOut.add(port);
+    return port;
+  }
 }
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000, everyMs = 50): Promise<T> {
