@@ -37,6 +37,8 @@ const COMMON_HEADERS = [
   "- `X-Request-Id`: taken from the caller or generated; returned on every response and written on every log line.",
   "- `X-Operator`: on a change (POST, PUT, PATCH, DELETE), the person making it, UTF-8 percent-encoded (1 to 50 characters, else 422); recorded where the service keeps who did what (an order's status history and notes, an import, a refund) and on the request's log lines.",
   "- `Authorization: Bearer <token>`: required on /api routes when the service runs with API_TOKEN.",
+  "",
+  "A body is JSON (`Content-Type: application/json`, else 415). An empty body counts as no body whatever its Content-Type, so a route whose body is optional (cancel, refund, resend) may be called with none.",
 ].join("\n");
 
 /** The app every service is built on: request ids, logs, one error path, health, OpenAPI and docs. */
