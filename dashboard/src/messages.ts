@@ -14,6 +14,8 @@ const byPattern: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^must have at least one item$/, () => "商品を1つ以上入力してください。"],
   [/^the order total (\d+) JPY cannot be paid/, (m) => `合計金額 ¥${Number(m[1]).toLocaleString("ja-JP")} はお支払いできません（1回の決済は ¥100〜¥1,000,000）。`],
   [/^must be a number$/, () => "数値で入力してください。"],
+  [/^must be one line, without tabs, line breaks/, () => "1行で入力してください（タブや改行は使えません）。"],
+  [/^must not contain control characters other than line breaks/, () => "使えない制御文字が含まれています。"],
   [/^must be a date that exists/, () => "日付が正しくありません。"],
   [/^must not be before from$/, () => "終了日は開始日以降にしてください。"],
   [/^must be at most (\d+) days after from$/, (m) => `期間は${m[1]}日以内にしてください。`],

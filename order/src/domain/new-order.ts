@@ -2,19 +2,20 @@ import { z } from "zod";
 import { E164 } from "@platform/shared/phone";
 import { MAX_PAYMENT_JPY, MIN_PAYMENT_JPY } from "@platform/shared/contracts/payment";
 import "@platform/shared/zod-messages";
+import { isOneLine, ONE_LINE_MESSAGE } from "@platform/shared/text";
 
 /**
  * The rules an order must meet, whether it comes from the API or a CSV row. Unknown fields are
  * dropped, so a client can never set the status or the total.
  */
 export const NewItemSchema = z.object({
-  product_name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  product_name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").refine(isOneLine, ONE_LINE_MESSAGE),
   quantity: z.number({ error: "must be an integer" }).int("must be an integer").min(1, "must be at least 1").max(10_000, "must be at most 10,000"),
   unit_price: z.number({ error: "must be an integer number of JPY" }).int("must be an integer number of JPY").min(0, "must not be negative").max(1_000_000, "must be at most 1,000,000 JPY"),
 });
 
 const customer = {
-  customer_name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  customer_name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").refine(isOneLine, ONE_LINE_MESSAGE),
   customer_email: z.string().trim().pipe(z.email("must be a valid e-mail address")),
   customer_phone: z.string().trim().regex(E164, "must be an E.164 number such as +819012345678"),
 };

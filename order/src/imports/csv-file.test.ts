@@ -83,4 +83,12 @@ describe("rows to orders", () => {
       { row: 5, column: "unit_price", message: "must be an integer" },
     ]);
   });
+
+  test("a name over two lines (a quoted cell with a line break) is reported on its line, the other orders pass", () => {
+    const { records } = parseCsv(`${header}\nA,"山田\n太郎",a@example.jp,,抹茶,1,1000\nB,佐藤,b@example.jp,,"煎茶\t上",1,1000\nC,鈴木,c@example.jp,,玄米茶,1,1000\n`, 10);
+    const { orders, errors } = validateRows(records, new Set());
+    expect(orders.map((order) => order.order_ref)).toEqual(["C"]);
+    const message = "must be one line, without tabs, line breaks or other control characters";
+    expect(errors).toEqual([{ row: 2, column: "customer_name", message }, { row: 4, column: "product_name", message }]);
+  });
 });

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { IdempotencyKeyHeader, IdParam, json, problemResponses } from "@platform/shared/openapi";
+import { FREE_TEXT_MESSAGE, isFreeText } from "@platform/shared/text";
 
 const tags = ["orders"];
 const orderId = IdParam("id", "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977");
@@ -13,7 +14,7 @@ export const NoteSchema = z.object({
 }).openapi("OrderNote");
 
 const NewNoteSchema = z.object({
-  text: z.string().trim().min(1, "must not be empty").max(1000, "must be at most 1,000 characters").openapi({ example: "お客様よりお電話：配達は夕方を希望" }),
+  text: z.string().trim().min(1, "must not be empty").max(1000, "must be at most 1,000 characters").refine(isFreeText, FREE_TEXT_MESSAGE).openapi({ example: "お客様よりお電話：配達は夕方を希望" }),
 }).openapi("NewOrderNote");
 
 export const add = createRoute({

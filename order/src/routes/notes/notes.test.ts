@@ -24,9 +24,9 @@ describe("an order's notes", () => {
     ]);
   });
 
-  test("an empty or too long note is a 422 naming the field, and nothing is added; an unknown order is a 404", async () => {
+  test("an empty or too long note, or one with a control character, is a 422 naming the field, and nothing is added; an unknown order is a 404", async () => {
     const before = (await notes()).length;
-    for (const [text, message] of [["   ", "must not be empty"], ["あ".repeat(1001), "must be at most 1,000 characters"]]) {
+    for (const [text, message] of [["   ", "must not be empty"], ["あ".repeat(1001), "must be at most 1,000 characters"], ["端末から\x1b[2J", "must not contain control characters other than line breaks and tabs"]]) {
       const response = await service.request("POST", `/api/v1/orders/${orderId}/notes`, { text });
       expect(response.status).toBe(422);
       expect((await response.json()).errors).toEqual([{ path: "text", message }]);

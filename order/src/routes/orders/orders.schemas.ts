@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { NewItemSchema, NewOrderSchema } from "../../domain/new-order";
 import { orderStatuses } from "../../domain/order-status";
+import { FREE_TEXT_MESSAGE, isFreeText, isOneLine, ONE_LINE_MESSAGE } from "@platform/shared/text";
 
 export const CreateOrderSchema = NewOrderSchema.openapi("CreateOrder", {
   example: { customer_name: "山田 太郎", customer_email: "taro@example.jp", customer_phone: "+819012345678", items: [{ product_name: "抹茶セット", quantity: 2, unit_price: 1750 }] },
@@ -43,12 +44,12 @@ export const HistoryEntrySchema = z.object({
 
 export const StatusChangeSchema = z.object({
   status: z.enum(orderStatuses),
-  reason: z.string().trim().max(500).optional(),
-  carrier: z.string().trim().max(100).optional().openapi({ description: "With SHIPPED: the carrier, put in the shipping mail", example: "ヤマト運輸" }),
-  tracking_number: z.string().trim().max(100).optional().openapi({ example: "1234-5678-9012" }),
+  reason: z.string().trim().max(500).refine(isFreeText, FREE_TEXT_MESSAGE).optional(),
+  carrier: z.string().trim().max(100).refine(isOneLine, ONE_LINE_MESSAGE).optional().openapi({ description: "With SHIPPED: the carrier, put in the shipping mail", example: "ヤマト運輸" }),
+  tracking_number: z.string().trim().max(100).refine(isOneLine, ONE_LINE_MESSAGE).optional().openapi({ example: "1234-5678-9012" }),
 }).openapi("StatusChange");
 
-export const CancelSchema = z.object({ reason: z.string().trim().max(500).optional() }).openapi("Cancel");
+export const CancelSchema = z.object({ reason: z.string().trim().max(500).refine(isFreeText, FREE_TEXT_MESSAGE).optional() }).openapi("Cancel");
 
 export const OrderStatsSchema = z.object({
   by_status: z.record(z.string(), z.number().int()),

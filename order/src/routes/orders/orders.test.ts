@@ -51,6 +51,19 @@ describe("POST /api/v1/orders", () => {
     expect((await service.request("POST", "/api/v1/orders", "a,b", { "Content-Type": "text/csv" })).status).toBe(415);
   });
 
+  test("a name with a tab, a line break or another control character is a 422 naming the field, and nothing is stored", async () => {
+    const before = await total();
+    const response = await create({ ...anOrder, customer_name: "山田\t太郎", items: [{ product_name: "抹茶\nセット", quantity: 1, unit_price: 500 }, { product_name: "湯呑み\u0000", quantity: 1, unit_price: 500 }] });
+    expect(response.status).toBe(422);
+    const one = "must be one line, without tabs, line breaks or other control characters";
+    expect((await response.json()).errors).toEqual([
+      { path: "customer_name", message: one }, { path: "items.0.product_name", message: one }, { path: "items.1.product_name", message: one },
+    ]);
+    expect(await total()).toBe(before);
+    // spaces at either end, a full-width space inside: a name as people type it
+    expect((await (await create({ ...anOrder, customer_name: " 山田　太郎\n" })).json()).customer_name).toBe("山田　太郎");
+  });
+
   test("the same Idempotency-Key replays the order instead of creating another", async () => {
     const before = await total();
     const first = await (await create(anOrder, { "Idempotency-Key": "checkout-42" })).json();

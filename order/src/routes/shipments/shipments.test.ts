@@ -58,6 +58,7 @@ describe("POST /api/v1/orders/shipments", () => {
       [[{ order_id: id }, { order_id: id }], "shipments.1.order_id"],
       [Array.from({ length: 501 }, (_, i) => ({ order_id: `ord_${i}` })), "shipments"],
       [[{ order_id: id, tracking_number: "x".repeat(101) }], "shipments.0.tracking_number"],
+      [[{ order_id: id, carrier: "ヤマト\t運輸" }], "shipments.0.carrier"],
     ] as const) {
       const response = await stack.call("POST", "/api/v1/orders/shipments", { shipments });
       expect(response.status).toBe(422);

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { MAX_PAYMENT_JPY, MIN_PAYMENT_JPY, PaymentSchema, paymentStatuses } from "@platform/shared/contracts/payment";
 import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses, json } from "@platform/shared/openapi";
+import { FREE_TEXT_MESSAGE, isFreeText } from "@platform/shared/text";
 
 const tags = ["payments"];
 
@@ -17,7 +18,7 @@ export const CreatePaymentBody = z.object({
 export const RefundBody = z.object({
   amount: z.number().int("must be an integer number of JPY").min(1, "must be at least 1 JPY").optional()
     .openapi({ description: "JPY to refund; omit to refund the whole unrefunded remainder", example: 1000 }),
-  reason: z.string().trim().max(500).optional().openapi({ example: "お客様都合によるキャンセル" }),
+  reason: z.string().trim().max(500).refine(isFreeText, FREE_TEXT_MESSAGE).optional().openapi({ example: "お客様都合によるキャンセル" }),
 }).openapi("RefundRequest");
 
 export const create = createRoute({

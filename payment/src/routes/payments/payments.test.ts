@@ -107,10 +107,13 @@ describe("POST /api/v1/payments/{id}/refund", () => {
     expect(await again.json()).toMatchObject({ code: "NOT_REFUNDABLE" });
   });
 
-  test("an unknown payment is 404, a zero or fractional amount 422", async () => {
+  test("an unknown payment is 404, a zero or fractional amount or a reason with a control character 422", async () => {
     expect((await service.request("POST", "/api/v1/payments/pay_missing/refund")).status).toBe(404);
     const payment = await (await pay(1000)).json();
     expect((await service.request("POST", `/api/v1/payments/${payment.id}/refund`, { amount: 0 })).status).toBe(422);
     expect((await service.request("POST", `/api/v1/payments/${payment.id}/refund`, { amount: 10.5 })).status).toBe(422);
+    const garbled = await service.request("POST", `/api/v1/payments/${payment.id}/refund`, { reason: "返品\u0000" });
+    expect(await garbled.json()).toMatchObject({ status: 422, errors: [{ path: "reason", message: "must not contain control characters other than line breaks and tabs" }] });
+    expect((await (await service.request("GET", `/api/v1/payments/${payment.id}`)).json()).refunded_amount).toBe(0);
   });
 });
