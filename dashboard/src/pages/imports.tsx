@@ -135,7 +135,7 @@ export function ImportsPage() {
           {past.data.value && !past.data.value.items.length && <tr><td colSpan={7}>まだ取り込みはありません。</td></tr>}
           {past.data.value?.items.map((item) => (
             <tr><td><button type="button" class="link" onClick={() => ((current.value = item), !finished(item.status) && item.status !== "VALIDATED" && follow(item.id))}>{jstTime(item.created_at)}</button></td>
-              <td>{item.file_name}</td><td>{statusLabels[item.status]}</td><td class="num">{item.total_orders}</td><td class="num">{item.succeeded}</td><td class="num">{item.error_rows}</td><td>{people(item)}</td></tr>
+              <td>{item.file_name ?? "—"}</td><td>{statusLabels[item.status]}</td><td class="num">{item.total_orders}</td><td class="num">{item.succeeded}</td><td class="num">{item.error_rows}</td><td>{people(item)}</td></tr>
           ))}
         </tbody>
       </table>
