@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { join, normalize } from "node:path";
 import { whenParentExits } from "@platform/shared/parent-watch";
+import { listenOrStop } from "@platform/shared/serve";
 import { configScript } from "./config-script";
 
 const dist = join(import.meta.dir, "dist");
@@ -13,8 +14,9 @@ if (!process.env.DASHBOARD_SKIP_BUILD || !existsSync(join(dist, "index.html"))) 
 const env = process.env;
 const config = configScript(env);
 const port = Number(env.DASHBOARD_PORT ?? 5173);
-const server = Bun.serve({
-  port, hostname: env.HOST ?? "127.0.0.1",
+const hostname = env.HOST ?? "127.0.0.1";
+const server = await listenOrStop(() => Bun.serve({
+  port, hostname,
   async fetch(request) {
     const path = normalize(decodeURIComponent(new URL(request.url).pathname));
     if (path === "/config.js") return new Response(config.script, { headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" } });
@@ -22,7 +24,7 @@ const server = Bun.serve({
     if (path !== "/" && !path.includes("..") && (await file.exists())) return new Response(file);
     return new Response(Bun.file(join(dist, "index.html")), { headers: { "Content-Type": "text/html; charset=utf-8" } });
   },
-});
+}), { port, host: hostname, setting: "DASHBOARD_PORT" });
 console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", service: "dashboard", msg: "listening", url: `http://${server.hostname}:${server.port}`, services: config.services }));
 process.on("SIGTERM", () => (server.stop(), process.exit(0)));
 process.on("SIGINT", () => (server.stop(), process.exit(0)));

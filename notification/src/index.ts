@@ -12,4 +12,4 @@ const service = await buildNotificationService(settings, logger).catch((error) =
   process.exit(1);
 });
 await service.start();
-serve({ fetch: service.app.fetch, port: settings.PORT, host: settings.HOST, logger, onStop: service.stop, stopWithParent: settings.STOP_WITH_PARENT });
+await serve({ fetch: service.app.fetch, port: settings.PORT, host: settings.HOST, logger, onStop: service.stop, urlSetting: "NOTIFICATION_SERVICE_URL", stopWithParent: settings.STOP_WITH_PARENT });

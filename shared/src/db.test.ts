@@ -1,4 +1,5 @@
 import { expect, test } from "bun:test";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { serviceProcessEnv } from "./process-env";
 import { freePort, startService, tempDir } from "./testing/service-process";
@@ -26,3 +27,30 @@ test("a service given another service's database (one DATABASE_URL for all) stop
   expect((await fetch(`${order.url}/health`)).status).toBe(200);
   await order.stop();
 }, 60_000);
+
+test("a second copy of a service on the same local database (`bun run start` twice in one folder) stops at start with one line naming the first; after a SIGKILL the next copy starts at once", async () => {
+  const first = await startService("notification", { LOG_LEVEL: "error" });
+  const holder = await leaseOf(first.dataDir);
+  expect(holder).toStartWith(`${hostname()} pid ${first.pid} (`);
+  const second = Bun.spawn(["bun", join(import.meta.dir, "../../notification/src/index.ts")], {
+    env: { ...process.env, ...serviceProcessEnv, DATA_DIR: first.dataDir, PORT: String(freePort()), LOG_LEVEL: "error" },
+    stdout: "ignore", stderr: "pipe",
+  });
+  expect(await second.exited).toBe(1);
+  expect((await new Response(second.stderr).text()).trim().split("\n")).toEqual([
+    `Cannot run: another notification service runs on this database (${holder}); one process per service and database.`,
+  ]);
+  expect((await fetch(`${first.url}/health`)).status).toBe(200);
+  await first.kill9();
+  await first.restart(); // the lease's process is gone: taken over without waiting for it to lapse
+  expect(await leaseOf(first.dataDir)).toStartWith(`${hostname()} pid ${first.pid} (`);
+  await first.stop();
+}, 60_000);
+
+async function leaseOf(dataDir: string) {
+  const { Database } = await import("bun:sqlite");
+  const file = new Database(join(dataDir, "notification.db"), { readonly: true });
+  const { holder } = file.query("select holder from service_lease where service = 'notification'").get() as { holder: string };
+  file.close();
+  return holder;
+}

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { createBunSqliteClient, type LocalClient } from "./bun-sqlite-client";
 import { CannotRun } from "./remote-db/cannot-run";
 import { refuseForeignDatabase } from "./remote-db/foreign-database";
-import { takeServiceLease } from "./remote-db/service-lease";
+import { takeServiceLease } from "./service-lease";
 import { waitForServer } from "./remote-db/wait-for-server";
 import { Mutex } from "./mutex";
 
@@ -165,7 +165,7 @@ async function readNow<T>(read: () => T): Promise<T> {
  * Opens a service's database with its drizzle schema and applies its committed migrations.
  * `db.transaction(async (tx) => …)` is routed to openDatabase's transaction; `tx` is `db` itself.
  */
-export async function openServiceDb<S extends Record<string, unknown>>(settings: DatabaseSettings, service: string, schema: S, migrationsFolder: URL) {
+export async function openServiceDb<S extends Record<string, unknown>>(settings: DatabaseSettings, service: string, schema: S, migrationsFolder: URL, options = { lease: true }) {
   const url = databaseUrl(settings, service);
   const remote = !url.startsWith("file:");
   const { client, transaction, readObjects } = await openDatabase(url, settings.DATABASE_AUTH_TOKEN);
@@ -176,8 +176,8 @@ export async function openServiceDb<S extends Record<string, unknown>>(settings:
   await migrate(db, { migrationsFolder: fileURLToPath(migrationsFolder) });
   Object.assign(db, { transaction: (work: (tx: typeof db) => Promise<unknown>) => transaction(() => work(db)) });
   objectReaders.set(db, readObjects);
-  // a libSQL server can be reached by copies on other machines; a local file is this machine's
-  const lease = remote ? await takeServiceLease(db, service, (holder) => stopIfCannotRun(new CannotRun(`the database was taken over by another ${service} service (${holder})`))).catch(stopIfCannotRun) : undefined;
+  // one process per service and database, before any background work starts (service-lease.ts)
+  const lease = options.lease ? await takeServiceLease(db, service, (holder) => stopIfCannotRun(new CannotRun(`the database was taken over by another ${service} service (${holder})`))).catch(stopIfCannotRun) : undefined;
   return {
     db,
     /** Gives the lease up (so a restart need not wait for it to lapse), then closes. */

@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { Channel, NotificationStatus, TemplateName } from "@platform/shared/contracts/notification";
 export { idempotencyKeys } from "@platform/shared/idempotency/idempotency.schema";
-export { serviceLease } from "@platform/shared/remote-db/service-lease.schema";
+export { serviceLease } from "@platform/shared/service-lease.schema";
 
 /** The durable queue: a notification is a row from the moment it is accepted until it is SENT or FAILED. */
 export const notifications = sqliteTable("notifications", {

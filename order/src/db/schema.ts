@@ -3,7 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlit
 import type { OrderStatus } from "../domain/order-status";
 export { outbox } from "@platform/shared/outbox/outbox.schema";
 export { idempotencyKeys } from "@platform/shared/idempotency/idempotency.schema";
-export { serviceLease } from "@platform/shared/remote-db/service-lease.schema";
+export { serviceLease } from "@platform/shared/service-lease.schema";
 
 export const orders = sqliteTable("orders", {
   id: text("id").primaryKey(),

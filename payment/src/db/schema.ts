@@ -3,7 +3,7 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { PaymentStatus } from "@platform/shared/contracts/payment";
 export { outbox } from "@platform/shared/outbox/outbox.schema";
 export { idempotencyKeys } from "@platform/shared/idempotency/idempotency.schema";
-export { serviceLease } from "@platform/shared/remote-db/service-lease.schema";
+export { serviceLease } from "@platform/shared/service-lease.schema";
 
 export const payments = sqliteTable("payments", {
   id: text("id").primaryKey(),
