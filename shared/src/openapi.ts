@@ -36,7 +36,7 @@ export function problemResponses(...statuses: (keyof typeof descriptions)[]) {
 
 export const IdempotencyKeyHeader = z.object({
   "idempotency-key": z.string().min(1).max(255).optional().openapi({
-    description: "Repeat the request safely: the same key with the same body replays the first answer for 24 hours.",
+    description: "Repeat the request safely: the same key with the same body replays the first answer, for at least 24 hours (IDEMPOTENCY_RETENTION_HOURS, 48 by default); another body is a 422. An answer that refused the input (400, 413, 415, 422) is not kept: correct the request and send it again with the same key.",
     example: "3f2a8c1e-order-123",
   }),
 });

@@ -7,6 +7,8 @@ import { ApiError } from "../problem";
 import { idempotencyKeys } from "./idempotency.schema";
 
 type Db = LibSQLDatabase<Record<string, unknown>>;
+/** Malformed, too large, not JSON, invalid: answered before any work was done. */
+const INPUT_REFUSED = [400, 413, 415, 422];
 
 export type IdempotencyOptions = {
   /** A request still IN_FLIGHT after this long is taken to have died with its process. */
@@ -17,7 +19,9 @@ export type IdempotencyOptions = {
 
 /**
  * The same Idempotency-Key with the same body replays the first answer; with another body it is a 422;
- * while the first is still running it is a 409. Answers of 5xx are not kept, so a retry does the work.
+ * while the first is still running it is a 409. Answers of 5xx are not kept, so a retry does the work;
+ * nor are answers that refused the input (400, 413, 415, 422): nothing was done, so the request may be
+ * corrected and sent again with the same key, as a form does after showing what was wrong.
  */
 export function idempotent(db: Db, options: IdempotencyOptions = {}): MiddlewareHandler {
   const abandonAfterMs = options.abandonAfterMs ?? 60_000;
@@ -37,7 +41,7 @@ export function idempotent(db: Db, options: IdempotencyOptions = {}): Middleware
       await release(db, scope, key);
       throw error;
     }
-    if (c.res.status >= 500) return release(db, scope, key);
+    if (c.res.status >= 500 || INPUT_REFUSED.includes(c.res.status)) return release(db, scope, key);
     await remember(db, scope, key, c);
   };
 }

@@ -69,6 +69,16 @@ describe("Idempotency-Key on POST /api/v1/payments", () => {
     await expectProblem(await service.request("POST", "/api/v1/payments", { order_id: "ord_idem_2", amount: 2000 }, { "Idempotency-Key": "key-2" }), 422, "IDEMPOTENCY_KEY_REUSED");
   });
 
+  test("an answer that refused the input is not kept: the request corrected, sent again with the same key, does the work", async () => {
+    await expectProblem(await service.request("POST", "/api/v1/payments", { order_id: "ord_idem_4", amount: 50 }, { "Idempotency-Key": "key-4" }), 422, "VALIDATION_FAILED");
+    await expectProblem(await service.request("POST", "/api/v1/payments", '{"order_id": "ord_idem_4",', { "Idempotency-Key": "key-4" }), 400, "MALFORMED_JSON");
+    const corrected = await service.request("POST", "/api/v1/payments", { order_id: "ord_idem_4", amount: 5000 }, { "Idempotency-Key": "key-4" });
+    expect(corrected.status).toBe(201);
+    const replay = await service.request("POST", "/api/v1/payments", { order_id: "ord_idem_4", amount: 5000 }, { "Idempotency-Key": "key-4" });
+    expect(replay.headers.get("Idempotent-Replayed")).toBe("true");
+    expect((await replay.json()).id).toBe((await corrected.json()).id);
+  });
+
   test("a key over 255 characters is a 422", async () => {
     await expectProblem(await service.request("POST", "/api/v1/payments", { order_id: "ord_idem_3", amount: 1000 }, { "Idempotency-Key": "k".repeat(256) }), 422, "VALIDATION_FAILED");
   });
