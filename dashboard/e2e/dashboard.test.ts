@@ -54,11 +54,13 @@ describe("the admin dashboard in Chromium", () => {
     expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body.customer_phone).toBe("+818022223333");
   }, 60_000);
 
-  test("a bad e-mail shows the API's message next to the field, and nothing is created", async () => {
+  test("a bad e-mail or postal code shows the API's message next to the field, and nothing is created; corrected, the same form creates the order with its shipping address", async () => {
     const page = await env.page("/#/orders/new");
     const before = (await env.stack.call("GET", "/api/v1/orders?limit=1")).body.total;
     await page.getByLabel("お名前").fill("山田 太郎");
     await page.getByLabel("メールアドレス").fill("taro@");
+    await page.getByLabel("郵便番号").fill("150-001");
+    await page.getByLabel("住所（市区町村・番地）").fill("渋谷区神宮前1-2-3");
     await page.getByLabel("商品名 1").fill("抹茶");
     await page.getByLabel("単価（円）").fill("1000");
     await page.getByLabel("単価（円）").press("Enter"); // the form submits from the keyboard
@@ -67,9 +69,30 @@ describe("the admin dashboard in Chromium", () => {
     expect(await message.textContent()).toBe("メールアドレスの形式が正しくありません。");
     await page.getByText("入力内容に誤りがあります。各項目のメッセージをご確認ください。").waitFor();
     expect(await page.getByLabel("メールアドレス").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#shipping-postal-error").textContent()).toBe("郵便番号は7桁で入力してください（例：150-0001）。");
+    expect(await page.locator("#shipping-prefecture-error").textContent()).toBe("都道府県を選んでください。");
     expect((await env.stack.call("GET", "/api/v1/orders?limit=1")).body.total).toBe(before);
     await shot(page, "new-order-invalid");
-  }, 30_000);
+
+    // corrected and sent again (with the same Idempotency-Key: the refused answer was not kept)
+    await page.getByLabel("メールアドレス").fill("taro@example.jp");
+    await page.getByLabel("郵便番号").fill("〒１５０－０００１");
+    await page.getByLabel("都道府県").selectOption("東京都");
+    await page.getByLabel("建物名・部屋番号（任意）").fill("神宮前ビル 101");
+    await page.getByRole("button", { name: "注文を作成" }).click();
+    await page.waitForURL(/#\/orders\/ord_/);
+    await page.getByTestId("shipping-address").getByText("〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101").waitFor();
+    const id = page.url().split("/").at(-1)!;
+    expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body.shipping_address).toEqual({ postal_code: "150-0001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: "神宮前ビル 101" });
+    // a wrong room number, corrected before it ships, and noted on the order
+    await page.getByRole("button", { name: "配送先を修正" }).click();
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByLabel("建物名・部屋番号（任意）").fill("神宮前ビル 202");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByTestId("shipping-address").getByText("〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 202").waitFor();
+    await page.getByText("連絡先を修正しました（配送先：〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101 → 〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 202）").waitFor();
+    expect((await env.stack.call("GET", "/api/v1/orders?limit=1")).body.total).toBe(before + 1);
+  }, 60_000);
 
   test("ship and deliver an order", async () => {
     const id = await paidOrder();

@@ -1,5 +1,5 @@
 import { download, request, serviceUrl, upload, type Page } from "./client";
-import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderNote, OrderStats, Payment, Refund, ShipmentResult, Template, DeliveryResult } from "./types";
+import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderNote, OrderStats, Payment, Refund, ShipmentResult, ShippingAddress, Template, DeliveryResult } from "./types";
 
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
@@ -16,7 +16,7 @@ export const api = {
   orderHistory: (id: string) => request<HistoryEntry[]>("order", `/api/v1/orders/${id}/history`),
   orderStats: () => request<OrderStats>("order", "/api/v1/orders/stats"),
   createOrder: (order: NewOrder, idempotencyKey: string) => request<Order>("order", "/api/v1/orders", { method: "POST", body: order, idempotencyKey }),
-  changeContact: (id: string, change: Record<string, string | null>) => request<Order>("order", `/api/v1/orders/${id}`, { method: "PATCH", body: change }),
+  changeContact: (id: string, change: Record<string, string | ShippingAddress | null>) => request<Order>("order", `/api/v1/orders/${id}`, { method: "PATCH", body: change }),
   moveOrder: (id: string, body: { status: string; carrier?: string; tracking_number?: string }) => request<Order>("order", `/api/v1/orders/${id}/status`, { method: "PATCH", body }),
   shipOrders: (shipments: { order_id: string; carrier?: string; tracking_number?: string }[]) =>
     request<{ shipped: number; refused: number; results: ShipmentResult[] }>("order", "/api/v1/orders/shipments", { method: "POST", body: { shipments } }),

@@ -3,6 +3,8 @@ import { wholeNumber } from "@platform/shared/numbers";
 import { phoneToE164 } from "@platform/shared/phone";
 import { ApiError, type FieldError } from "../api/client";
 import { api } from "../api/endpoints";
+import { AddressFields, addressToSend, blankAddress, type AddressDraft } from "../components/address-fields";
+import { Field } from "../components/field";
 import { yen } from "../format";
 import { inJapanese } from "../messages";
 import { navigate } from "../state/router";
@@ -12,6 +14,7 @@ type Row = { product_name: string; quantity: string; unit_price: string };
 const blankRow = (): Row => ({ product_name: "", quantity: "1", unit_price: "" });
 
 const customer = signal({ customer_name: "", customer_email: "", customer_phone: "" });
+const address = signal<AddressDraft>(blankAddress());
 const rows = signal<Row[]>([blankRow()]);
 const errors = signal<FieldError[]>([]);
 const submitting = signal(false);
@@ -19,19 +22,7 @@ let idempotencyKey = crypto.randomUUID();
 /** What a row's quantity times price comes to, as far as both read as numbers (１，８００ included). */
 const subtotal = (row: Row) => (wholeNumber(row.quantity) || 0) * (wholeNumber(row.unit_price) || 0);
 const total = computed(() => rows.value.reduce((sum, row) => sum + subtotal(row), 0));
-const errorFor = (path: string) => errors.value.filter((e) => e.path === path).map((e) => e.message).join(" / ");
-
-function Field(props: { id: string; label: string; path: string; value: string; onInput: (value: string) => void; type?: "text" | "email" | "tel"; inputMode?: "numeric"; placeholder?: string }) {
-  const message = errorFor(props.path);
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <input id={props.id} name={props.path} type={(props.type ?? "text") as "text"} inputMode={props.inputMode} value={props.value} placeholder={props.placeholder}
-        aria-invalid={message ? "true" : undefined} aria-describedby={message ? `${props.id}-error` : undefined} onInput={(e) => props.onInput(e.currentTarget.value)} />
-      {message && <p class="field-error" id={`${props.id}-error`}>{message}</p>}
-    </div>
-  );
-}
+const errorFor = (path: string) => errors.value.filter((e) => e.path === path).map((e) => e.message).join(" / ") || undefined;
 
 async function submit(event: Event) {
   event.preventDefault();
@@ -41,10 +32,12 @@ async function submit(event: Event) {
   try {
     const order = await api.createOrder({
       ...rest, ...(customer_phone.trim() ? { customer_phone: phoneToE164(customer_phone) ?? customer_phone } : {}), // 090-1234-5678 as typed
+      ...(addressToSend(address.value) ? { shipping_address: addressToSend(address.value)! } : {}),
       items: rows.value.map((row) => ({ product_name: row.product_name, quantity: wholeNumber(row.quantity), unit_price: wholeNumber(row.unit_price) })),
     }, idempotencyKey);
     notify("success", `注文 ${order.id} を作成しました。`);
     customer.value = { customer_name: "", customer_email: "", customer_phone: "" };
+    address.value = blankAddress();
     rows.value = [blankRow()];
     idempotencyKey = crypto.randomUUID();
     navigate(`#/orders/${order.id}`);
@@ -68,17 +61,21 @@ export function NewOrderPage() {
       <form onSubmit={submit} noValidate>
         <fieldset>
           <legend>お客様</legend>
-          <Field id="customer_name" label="お名前" path="customer_name" value={customer.value.customer_name} onInput={set("customer_name")} placeholder="山田 太郎" />
-          <Field id="customer_email" label="メールアドレス" path="customer_email" type="email" value={customer.value.customer_email} onInput={set("customer_email")} placeholder="taro@example.jp" />
-          <Field id="customer_phone" label="電話番号（任意）" path="customer_phone" type="tel" value={customer.value.customer_phone} onInput={set("customer_phone")} placeholder="090-1234-5678" />
+          <Field id="customer_name" label="お名前" path="customer_name" value={customer.value.customer_name} onInput={set("customer_name")} placeholder="山田 太郎" message={errorFor("customer_name")} />
+          <Field id="customer_email" label="メールアドレス" path="customer_email" type="email" value={customer.value.customer_email} onInput={set("customer_email")} placeholder="taro@example.jp" message={errorFor("customer_email")} />
+          <Field id="customer_phone" label="電話番号（任意）" path="customer_phone" type="tel" value={customer.value.customer_phone} onInput={set("customer_phone")} placeholder="090-1234-5678" message={errorFor("customer_phone")} />
+        </fieldset>
+        <fieldset>
+          <legend>配送先（任意）</legend>
+          <AddressFields idPrefix="shipping" value={address.value} onInput={(draft) => (address.value = draft)} errorFor={errorFor} />
         </fieldset>
         <fieldset>
           <legend>商品</legend>
           {rows.value.map((row, i) => (
             <div class="item-row" role="group" aria-label={`商品 ${i + 1}`}>
-              <Field id={`item-${i}-name`} label={`商品名 ${i + 1}`} path={`items.${i}.product_name`} value={row.product_name} onInput={setRow(i, "product_name")} />
-              <Field id={`item-${i}-quantity`} label="数量" path={`items.${i}.quantity`} inputMode="numeric" value={row.quantity} onInput={setRow(i, "quantity")} />
-              <Field id={`item-${i}-price`} label="単価（円）" path={`items.${i}.unit_price`} inputMode="numeric" value={row.unit_price} onInput={setRow(i, "unit_price")} />
+              <Field id={`item-${i}-name`} label={`商品名 ${i + 1}`} path={`items.${i}.product_name`} value={row.product_name} onInput={setRow(i, "product_name")} message={errorFor(`items.${i}.product_name`)} />
+              <Field id={`item-${i}-quantity`} label="数量" path={`items.${i}.quantity`} inputMode="numeric" value={row.quantity} onInput={setRow(i, "quantity")} message={errorFor(`items.${i}.quantity`)} />
+              <Field id={`item-${i}-price`} label="単価（円）" path={`items.${i}.unit_price`} inputMode="numeric" value={row.unit_price} onInput={setRow(i, "unit_price")} message={errorFor(`items.${i}.unit_price`)} />
               <p class="subtotal">小計 {yen(subtotal(row))}</p>
               {rows.value.length > 1 && <button type="button" onClick={() => (rows.value = rows.value.filter((_, j) => j !== i))}>商品 {i + 1} を削除</button>}
             </div>

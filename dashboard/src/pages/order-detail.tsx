@@ -1,5 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
+import { addressText } from "@platform/shared/address";
 import { api } from "../api/endpoints";
+import { AddressEdit } from "../components/address-edit";
 import { Badge } from "../components/badge";
 import { ConfirmButton } from "../components/confirm";
 import { ContactEdit } from "../components/contact-edit";
@@ -70,6 +72,10 @@ export function OrderDetailPage({ id }: { id: string }) {
       <p>{order.customer_name} 様 ・ {order.customer_email}{order.customer_phone ? <> ・ <span title={order.customer_phone}>{phoneForPeople(order.customer_phone)}</span></> : ""}
         {" ・ "}<a href={`#/orders?q=${encodeURIComponent(order.customer_email)}`}>このお客様の注文をすべて見る</a></p>
       <ContactEdit order={order} onDone={reload} />
+
+      <h3>配送先</h3>
+      <p data-testid="shipping-address">{order.shipping_address ? addressText(order.shipping_address) : "配送先は登録されていません。"}</p>
+      <AddressEdit order={order} onDone={reload} />
 
       <h3>商品</h3>
       <table>

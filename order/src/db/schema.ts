@@ -19,6 +19,11 @@ export const orders = sqliteTable("orders", {
   refund_requested_at: text("refund_requested_at"),
   carrier: text("carrier"),
   tracking_number: text("tracking_number"),
+  /** Where the order is delivered (domain/shipping-address), all four null when it was not given. */
+  shipping_postal_code: text("shipping_postal_code"),
+  shipping_prefecture: text("shipping_prefecture"),
+  shipping_address_line1: text("shipping_address_line1"),
+  shipping_address_line2: text("shipping_address_line2"),
   /** The tracking number as it is compared (domain/tracking-number), for a carrier's delivery list. */
   tracking_key: text("tracking_key"),
   /** The bulk import the order came from, if any (the spec's missing batch column). */

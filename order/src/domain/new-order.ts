@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { E164 } from "@platform/shared/phone";
+import { ShippingAddressSchema } from "./shipping-address";
 import { MAX_PAYMENT_JPY, MIN_PAYMENT_JPY } from "@platform/shared/contracts/payment";
 import "@platform/shared/zod-messages";
 import { isOneLine, ONE_LINE_MESSAGE } from "@platform/shared/text";
@@ -20,17 +21,19 @@ const customer = {
   customer_phone: z.string().trim().regex(E164, "must be an E.164 number such as +819012345678"),
 };
 
-/** A correction of the customer's contact details, by the same rules; null removes the phone number. */
+/** A correction of the customer's contact details or the shipping address, by the same rules; null removes the phone number or the address. */
 export const ContactChangeSchema = z.object({
   customer_name: customer.customer_name.optional(),
   customer_email: customer.customer_email.optional(),
   customer_phone: customer.customer_phone.nullable().optional(),
-}).refine((change) => Object.values(change).some((value) => value !== undefined), "must change at least one of customer_name, customer_email, customer_phone");
+  shipping_address: ShippingAddressSchema.nullable().optional(),
+}).refine((change) => Object.values(change).some((value) => value !== undefined), "must change at least one of customer_name, customer_email, customer_phone, shipping_address");
 export type ContactChange = z.infer<typeof ContactChangeSchema>;
 
 export const NewOrderSchema = z.object({
   ...customer,
   customer_phone: customer.customer_phone.optional(),
+  shipping_address: ShippingAddressSchema.nullish(),
   items: z.array(NewItemSchema).min(1, "must have at least one item").max(100, "must have at most 100 items"),
 }).superRefine((order, ctx) => {
   const itemsValid = order.items.every((i) => Number.isInteger(i.quantity) && i.quantity >= 1 && Number.isInteger(i.unit_price) && i.unit_price >= 0);

@@ -79,7 +79,7 @@ describe("rows to orders", () => {
     expect(orders).toEqual([]);
     expect(errors).toEqual([
       { row: 2, column: "customer_phone", message: "must be a phone number such as 090-1234-5678 or +819012345678" },
-      { row: 4, column: "customer_phone", message: "differs from row 3 of the same order_ref B; rows of one order must agree on the customer" },
+      { row: 4, column: "customer_phone", message: "differs from row 3 of the same order_ref B; rows of one order must agree on the customer and the address" },
       { row: 5, column: "unit_price", message: "must be an integer" },
     ]);
   });
@@ -90,5 +90,35 @@ describe("rows to orders", () => {
     expect(orders.map((order) => order.order_ref)).toEqual(["C"]);
     const message = "must be one line, without tabs, line breaks or other control characters";
     expect(errors).toEqual([{ row: 2, column: "customer_name", message }, { row: 4, column: "product_name", message }]);
+  });
+
+  test("the shipping address columns, as storefronts export them: a postal code however written, a prefecture left in address_line1 or written without 県; a wrong part is named", () => {
+    const withAddress = `${header},postal_code,prefecture,address_line1,address_line2`;
+    const { records } = parseCsv([
+      withAddress,
+      "A,山田,a@example.jp,,抹茶,1,1000,〒150-0001,東京,渋谷区神宮前1-2-3,神宮前ビル 101",
+      "A,山田,a@example.jp,,煎茶,1,1000,〒150-0001,東京,渋谷区神宮前1-2-3,神宮前ビル 101",
+      "B,佐藤,b@example.jp,,抹茶,1,1000,５３０００01,,大阪府大阪市北区梅田1-1-1,",
+      "C,鈴木,c@example.jp,,抹茶,1,1000,,,,",
+      "D,田中,d@example.jp,,抹茶,1,1000,150-001,東京都,渋谷区,",
+      "E,伊藤,e@example.jp,,抹茶,1,1000,150-0001,東京都,渋谷区,",
+      "E,伊藤,e@example.jp,,煎茶,1,1000,150-0002,東京都,渋谷区,",
+      "F,渡辺,f@example.jp,,抹茶,1,1000,150-0001,,渋谷区,",
+    ].join("\n"), 20);
+    const { orders, errors } = validateRows(records, new Set());
+    expect(Object.fromEntries(orders.map((order) => [order.order_ref, order.input.shipping_address]))).toEqual({
+      A: { postal_code: "150-0001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: "神宮前ビル 101" },
+      B: { postal_code: "530-0001", prefecture: "大阪府", address_line1: "大阪市北区梅田1-1-1", address_line2: null },
+      C: undefined,
+    });
+    expect(errors).toEqual([
+      { row: 6, column: "postal_code", message: "must be a postal code of 7 digits, such as 150-0001" },
+      { row: 8, column: "postal_code", message: "differs from row 7 of the same order_ref E; rows of one order must agree on the customer and the address" },
+      { row: 9, column: "prefecture", message: "must be one of the 47 prefectures, such as 東京都" },
+    ]);
+  });
+
+  test("a file without the address columns (or the phone) still reads", () => {
+    expect(() => parseCsv("order_ref,customer_name,customer_email,product_name,quantity,unit_price\nA,山田,a@example.jp,抹茶,1,1000\n", 10)).not.toThrow();
   });
 });

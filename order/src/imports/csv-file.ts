@@ -1,8 +1,11 @@
 import Papa from "papaparse";
 import { ApiError } from "@platform/shared/problem";
 
-export const COLUMNS = ["order_ref", "customer_name", "customer_email", "customer_phone", "product_name", "quantity", "unit_price"] as const;
-const OPTIONAL: string[] = ["customer_phone"];
+/** The columns API.md names, and the shipping address's, which a file may leave out (as it may customer_phone). */
+export const CONTRACT_COLUMNS = ["order_ref", "customer_name", "customer_email", "customer_phone", "product_name", "quantity", "unit_price"] as const;
+export const ADDRESS_COLUMNS = ["postal_code", "prefecture", "address_line1", "address_line2"] as const;
+export const COLUMNS = [...CONTRACT_COLUMNS, ...ADDRESS_COLUMNS] as const;
+const OPTIONAL: string[] = ["customer_phone", ...ADDRESS_COLUMNS];
 export type Column = (typeof COLUMNS)[number];
 export type CsvRecord = { row: number; values: Record<Column, string> };
 export type RowError = { row: number; column: string | null; message: string };
@@ -33,7 +36,7 @@ export function parseCsv(text: string, maxRows: number): { records: CsvRecord[];
   const missing = COLUMNS.filter((column) => !header.includes(column) && !OPTIONAL.includes(column));
   const unknown = header.filter((name) => !(COLUMNS as readonly string[]).includes(name));
   if (missing.length || unknown.length) {
-    throw new ApiError("MALFORMED_CSV", [missing.length && `missing columns: ${missing.join(", ")}`, unknown.length && `unknown columns: ${unknown.join(", ")}`].filter(Boolean).join("; ") + `. The header must be: ${COLUMNS.join(",")}.`);
+    throw new ApiError("MALFORMED_CSV", [missing.length && `missing columns: ${missing.join(", ")}`, unknown.length && `unknown columns: ${unknown.join(", ")}`].filter(Boolean).join("; ") + `. The columns are: ${COLUMNS.join(",")} (${OPTIONAL.join(", ")} may be left out).`);
   }
   const result = parseWhole(text, header) ?? parseRecordByRecord(text, header);
   if (result.records.length + result.broken.length > maxRows) {

@@ -10,7 +10,7 @@ import type { NewOrder } from "../domain/new-order";
 import { orderTotal } from "../domain/new-order";
 import { applyPayment } from "../flow/payment-sync";
 import { orderMail } from "../store/messages";
-import { withItems } from "../store/order-view";
+import { addressColumns, withItems } from "../store/order-view";
 import type { ImportStore } from "./import-store";
 
 const CHUNK = 500;
@@ -38,7 +38,7 @@ export function createImporter(deps: { db: OrderDb; imports: ImportStore; paymen
         const now = new Date().toISOString();
         const rows = chunk.map((c) => ({ c, input: JSON.parse(c.payload) as NewOrder, id: newId("ord") }));
         const inserted = new Set((await tx.insert(orders).values(rows.map(({ c, input, id }) => ({
-          id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone, status: "PENDING" as const,
+          id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone, ...addressColumns(input.shipping_address), status: "PENDING" as const,
           total_amount: orderTotal(input.items), currency: "JPY" as const, import_id: importId, external_ref: c.order_ref, created_at: now, updated_at: now,
         }))).onConflictDoNothing().returning({ id: orders.id })).map((r) => r.id));
         const made = rows.filter((r) => inserted.has(r.id));

@@ -126,6 +126,24 @@ describe("two imports validated before either ran, sharing order_refs", () => {
 });
 
 describe("a file saved from Excel by a Japanese shop", () => {
+  test("with the shipping address columns: each order keeps its address, and the shipping list exports it", async () => {
+    const csv = [
+      "order_ref,customer_name,customer_email,customer_phone,product_name,quantity,unit_price,postal_code,prefecture,address_line1,address_line2",
+      "AD-1,小林 翔,sho@example.jp,,宇治抹茶セット,1,3200,〒060-0001,,北海道札幌市中央区北1条西1丁目,",
+      "AD-2,加藤 結衣,yui@example.jp,,煎茶 100g,2,1200,9000001,沖縄,那覇市泉崎1-1-1,泉崎マンション 303",
+    ].join("\r\n");
+    const created = await upload(new TextEncoder().encode(csv));
+    expect(created.body).toMatchObject({ valid_orders: 2, error_rows: 0 });
+    expect(await finishedImport(created.body.id)).toMatchObject({ status: "COMPLETED", succeeded: 2 });
+    const orders = (await stack.call("GET", `/api/v1/orders?import_id=${created.body.id}&limit=10`)).body.items;
+    expect(Object.fromEntries(orders.map((o: { external_ref: string; shipping_address: unknown }) => [o.external_ref, o.shipping_address]))).toEqual({
+      "AD-1": { postal_code: "060-0001", prefecture: "北海道", address_line1: "札幌市中央区北1条西1丁目", address_line2: null },
+      "AD-2": { postal_code: "900-0001", prefecture: "沖縄県", address_line1: "那覇市泉崎1-1-1", address_line2: "泉崎マンション 303" },
+    });
+    const exported = await (await fetch(`${stack.order.url}/api/v1/orders/export?import_id=${created.body.id}`)).text();
+    expect(exported).toContain(",060-0001,北海道,札幌市中央区北1条西1丁目,\r\n");
+  }, 60_000);
+
   test("phone numbers as dialled in Japan (or with the leading 0 lost) are stored in E.164, and the orders are found by the number as dialled", async () => {
     const csv = [
       "order_ref,customer_name,customer_email,customer_phone,product_name,quantity,unit_price",

@@ -1,5 +1,5 @@
 import iconv from "iconv-lite";
-import { COLUMNS } from "./csv-file";
+import { CONTRACT_COLUMNS } from "./csv-file";
 
 export type BadKind = "bad e-mail" | "zero quantity" | "unpayable total" | "conflicting customer" | "broken quoting";
 const kinds: BadKind[] = ["bad e-mail", "zero quantity", "unpayable total", "conflicting customer", "broken quoting"];
@@ -9,7 +9,7 @@ const kinds: BadKind[] = ["bad e-mail", "zero quantity", "unpayable total", "con
  * bad row each, of the five kinds in turn. Returns the bytes and what a correct import must report.
  */
 export function sampleCsv(options: { orders: number; bad: number; encoding: "utf8" | "shift_jis"; bom?: boolean; prefix?: string; itemsPerOrder?: number; pad?: number }) {
-  const lines = [COLUMNS.join(",")];
+  const lines = [CONTRACT_COLUMNS.join(",")];
   const badLines: number[] = [];
   const goodRefs: string[] = [];
   const every = Math.floor(options.orders / Math.max(1, options.bad));

@@ -1,7 +1,8 @@
 import { wholeNumber } from "@platform/shared/numbers";
 import { phoneToE164 } from "@platform/shared/phone";
 import { NewOrderSchema, type NewOrder } from "../domain/new-order";
-import type { CsvRecord, RowError } from "./csv-file";
+import { splitPrefecture } from "@platform/shared/address";
+import { ADDRESS_COLUMNS, type CsvRecord, type RowError } from "./csv-file";
 
 export type ImportedOrder = { order_ref: string; input: NewOrder; rows: number[] };
 
@@ -11,6 +12,16 @@ const phoneOf = (record: CsvRecord) => {
   return written && (phoneToE164(written) ?? written);
 };
 const PHONE_MESSAGE = "must be a phone number such as 090-1234-5678 or +819012345678";
+
+/** The shipping address of a row, when it has one; an address_line1 that begins with its prefecture may leave the prefecture column empty, as storefronts export it. */
+function addressOf({ values }: CsvRecord) {
+  if (ADDRESS_COLUMNS.every((column) => !values[column])) return undefined;
+  const split = values.prefecture ? undefined : splitPrefecture(values.address_line1 ?? "");
+  return {
+    postal_code: values.postal_code ?? "", prefecture: split?.prefecture ?? values.prefecture ?? "",
+    address_line1: split?.rest ?? values.address_line1 ?? "", address_line2: values.address_line2 || null,
+  };
+}
 
 /**
  * Rows to orders, with the rules of a single order (NewOrderSchema): rows sharing an order_ref are one
@@ -41,10 +52,10 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
       continue;
     }
     for (const record of group.slice(1)) {
-      for (const column of ["customer_name", "customer_email", "customer_phone"] as const) {
+      for (const column of ["customer_name", "customer_email", "customer_phone", ...ADDRESS_COLUMNS] as const) {
         const differs = column === "customer_phone" ? phoneOf(record) !== phone : (record.values[column] ?? "") !== (first[column] ?? "");
         if (differs) {
-          errors.push({ row: record.row, column, message: `differs from row ${group[0]!.row} of the same order_ref ${ref}; rows of one order must agree on the customer` });
+          errors.push({ row: record.row, column, message: `differs from row ${group[0]!.row} of the same order_ref ${ref}; rows of one order must agree on the customer and the address` });
         }
       }
     }
@@ -55,7 +66,7 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
     }
     if (errors.length > before) continue;
     const parsed = NewOrderSchema.safeParse({
-      customer_name: first.customer_name, customer_email: first.customer_email, customer_phone: phone || undefined,
+      customer_name: first.customer_name, customer_email: first.customer_email, customer_phone: phone || undefined, shipping_address: addressOf(group[0]!),
       items: group.map((r) => ({ product_name: r.values.product_name, quantity: wholeNumber(r.values.quantity), unit_price: wholeNumber(r.values.unit_price) })),
     });
     if (parsed.success) {
@@ -63,13 +74,13 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
       continue;
     }
     for (const issue of parsed.error.issues) {
-      const [field, index, itemField] = issue.path as [string, number?, string?];
+      const [field, index, itemField] = issue.path as [string, (number | string)?, string?];
       const onItem = field === "items" && typeof index === "number";
       // an order-level problem (the total) is put on the row that weighs most in it
       const heaviest = group.reduce((a, b) => (wholeNumber(b.values.quantity) * wholeNumber(b.values.unit_price) > wholeNumber(a.values.quantity) * wholeNumber(a.values.unit_price) ? b : a));
       errors.push({
-        row: onItem ? group[index!]!.row : field === "items" ? heaviest.row : group[0]!.row,
-        column: onItem ? String(itemField) : field === "items" ? "unit_price" : field,
+        row: onItem ? group[index as number]!.row : field === "items" ? heaviest.row : group[0]!.row,
+        column: onItem ? String(itemField) : field === "items" ? "unit_price" : field === "shipping_address" ? String(index) : field,
         message: field === "customer_phone" ? PHONE_MESSAGE : issue.message,
       });
     }

@@ -6,11 +6,12 @@ import { ApiError } from "@platform/shared/problem";
 import type { OrderDb } from "../db/client";
 import { orders, statusHistory, type OrderRow } from "../db/schema";
 import { orderTotal, type ContactChange, type NewOrder } from "../domain/new-order";
+import { addressText } from "@platform/shared/address";
 import type { OrderStatus } from "../domain/order-status";
 import { searchTerms } from "../domain/order-search";
 import { orderMail, paymentRequest } from "./messages";
 import { writeNote } from "./note-store";
-import { toOrder, withItems, type OrderView } from "./order-view";
+import { addressColumns, toOrder, withItems, type OrderView } from "./order-view";
 import { indexNarrows, nameWithoutSpaces, searchCandidates } from "./search-index";
 import { statementsOf } from "./statements";
 
@@ -50,6 +51,7 @@ export function createOrderStore(db: OrderDb) {
         id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone ?? null,
         status: "PENDING", total_amount: orderTotal(input.items), currency: "JPY", payment_id: null, payment_status: null, refund_requested_at: null,
         carrier: null, tracking_number: null, tracking_key: null, import_id: meta.importId ?? null, external_ref: meta.externalRef ?? null, created_at: now, updated_at: now,
+        ...addressColumns(input.shipping_address),
       };
       await statements.insertOrder.execute({ ...row, now }); // the row is known: no need to read it back
       const items = input.items.map((item, position) => ({ id: newId("itm"), order_id: id, position, ...item, subtotal: item.quantity * item.unit_price }));
@@ -107,12 +109,18 @@ export function createOrderStore(db: OrderDb) {
     async changeContact(id: string, change: ContactChange, operator: string | undefined) {
       await db.transaction(async (tx) => {
         const before = await load(id);
-        const now = new Date().toISOString();
-        const changed = contactFields.filter((field) => change[field] !== undefined && change[field] !== before[field]);
-        if (!changed.length) return;
-        await tx.update(orders).set({ ...change, updated_at: now }).where(eq(orders.id, id));
-        const what = changed.map((field) => `${contactLabels[field]}：${before[field] ?? "なし"} → ${change[field] ?? "なし"}`).join("、");
-        await writeNote(tx, id, `連絡先を修正しました（${what}）`, operator);
+        const { shipping_address: address, ...contact } = change;
+        const changed = contactFields.filter((field) => contact[field] !== undefined && contact[field] !== before[field]);
+        const what = changed.map((field) => `${contactLabels[field]}：${before[field] ?? "なし"} → ${contact[field] ?? "なし"}`);
+        const addressBefore = toOrder(before, []).shipping_address;
+        const moved = address !== undefined && addressText(address) !== addressText(addressBefore);
+        if (moved && ["SHIPPED", "DELIVERED"].includes(before.status)) {
+          throw new ApiError("CONFLICT", `Order ${id} is ${before.status}: it has left the warehouse, so its shipping address can no longer be changed.`);
+        }
+        if (moved) what.push(`配送先：${addressText(addressBefore)} → ${addressText(address)}`);
+        if (!what.length) return;
+        await tx.update(orders).set({ ...contact, ...(moved ? addressColumns(address) : {}), updated_at: new Date().toISOString() }).where(eq(orders.id, id));
+        await writeNote(tx, id, `連絡先を修正しました（${what.join("、")}）`, operator);
       });
       return this.get(id);
     },

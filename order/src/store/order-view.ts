@@ -1,15 +1,20 @@
 import { asc, inArray } from "drizzle-orm";
+import { addressText } from "@platform/shared/address";
 import type { OrderDb } from "../db/client";
 import { manualNext } from "../domain/order-status";
+import type { ShippingAddress } from "../domain/shipping-address";
 import { orderItems, type OrderItemRow, type OrderRow } from "../db/schema";
 
 export type OrderView = ReturnType<typeof toOrder>;
 
 export function toOrder(row: OrderRow, items: OrderItemRow[]) {
-  const { refund_requested_at: _r, tracking_key: _t, external_ref, ...order } = row;
+  const { refund_requested_at: _r, tracking_key: _t, external_ref, shipping_postal_code, shipping_prefecture, shipping_address_line1, shipping_address_line2, ...order } = row;
   return {
     ...order,
     external_ref,
+    shipping_address: shipping_postal_code && shipping_prefecture && shipping_address_line1
+      ? { postal_code: shipping_postal_code, prefecture: shipping_prefecture, address_line1: shipping_address_line1, address_line2: shipping_address_line2 }
+      : null,
     /** The moves a person may make now (PATCH status or cancel), for clients to offer exactly those. */
     allowed_next: manualNext(row.status),
     items: items.map(({ order_id: _o, position: _p, ...item }) => item),
@@ -31,6 +36,15 @@ export function notificationVariables(order: OrderView, extra: Record<string, un
     order_id: order.id,
     total_amount: order.total_amount,
     items: order.items.map(({ product_name, quantity, unit_price, subtotal }) => ({ product_name, quantity, unit_price, subtotal })),
+    ...(order.shipping_address ? { shipping_address: addressText(order.shipping_address) } : {}),
     ...extra,
+  };
+}
+
+/** An order's shipping address as its row's columns: all four null for none. */
+export function addressColumns(address: ShippingAddress | null | undefined) {
+  return {
+    shipping_postal_code: address?.postal_code ?? null, shipping_prefecture: address?.prefecture ?? null,
+    shipping_address_line1: address?.address_line1 ?? null, shipping_address_line2: address?.address_line2 ?? null,
   };
 }

@@ -22,6 +22,7 @@ export const OrderVariables = z.object({
   order_id: z.string().min(1).max(64).openapi({ example: "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977" }),
   total_amount: z.number().int().min(0).openapi({ example: 3500 }),
   items: z.array(OrderItemVariables).min(1).max(100).openapi({ example: [{ product_name: "抹茶セット", quantity: 2, unit_price: 1750, subtotal: 3500 }] }),
+  shipping_address: z.string().max(300).optional().openapi({ description: "Where the order is delivered, on one line; absent when the order has none", example: "〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101" }),
 });
 
 export const CreateNotificationSchema = z.object({

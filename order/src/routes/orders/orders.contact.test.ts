@@ -35,6 +35,22 @@ describe("PATCH /api/v1/orders/{id} corrects the customer's contact details", ()
     ]);
   });
 
+  test("the shipping address is given, corrected and removed, each change noted with the address before and after", async () => {
+    const id = await newOrder();
+    expect((await (await service.request("GET", `/api/v1/orders/${id}`)).json()).shipping_address).toBeNull();
+    const given = await patch(id, { shipping_address: { postal_code: "〒１５０－０００１", prefecture: "東京", address_line1: "渋谷区神宮前1-2-3" } });
+    expect((await given.json()).shipping_address).toEqual({ postal_code: "150-0001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: null });
+    await patch(id, { shipping_address: { postal_code: "150-0001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: "神宮前ビル 101" } });
+    await patch(id, { shipping_address: { postal_code: "1500001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: "神宮前ビル 101" } }); // the same, written otherwise: nothing to note
+    expect((await (await patch(id, { shipping_address: null })).json()).shipping_address).toBeNull();
+    const notes = await (await service.request("GET", `/api/v1/orders/${id}/notes`)).json();
+    expect(notes.map((note: { text: string }) => note.text)).toEqual([
+      "連絡先を修正しました（配送先：なし → 〒150-0001 東京都渋谷区神宮前1-2-3）",
+      "連絡先を修正しました（配送先：〒150-0001 東京都渋谷区神宮前1-2-3 → 〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101）",
+      "連絡先を修正しました（配送先：〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101 → なし）",
+    ]);
+  });
+
   test("each field by the rules of a new order; nothing changes when one is wrong", async () => {
     const id = await newOrder();
     for (const [body, path, message] of [
@@ -42,6 +58,9 @@ describe("PATCH /api/v1/orders/{id} corrects the customer's contact details", ()
       [{ customer_name: " " }, "customer_name", "must not be empty"],
       [{ customer_phone: "090-1234-5678" }, "customer_phone", "must be an E.164 number such as +819012345678"],
       [{ customer_name: "山田 花子", customer_email: "x" }, "customer_email", "must be a valid e-mail address"],
+      [{ shipping_address: { postal_code: "150-001", prefecture: "東京都", address_line1: "渋谷区" } }, "shipping_address.postal_code", "must be a postal code of 7 digits, such as 150-0001"],
+      [{ shipping_address: { postal_code: "150-0001", prefecture: "東京府", address_line1: "渋谷区" } }, "shipping_address.prefecture", "must be one of the 47 prefectures, such as 東京都"],
+      [{ shipping_address: { postal_code: "150-0001", prefecture: "東京都" } }, "shipping_address.address_line1", "is required"],
     ] as const) {
       const response = await patch(id, body);
       expect(response.status).toBe(422);
@@ -55,7 +74,7 @@ describe("PATCH /api/v1/orders/{id} corrects the customer's contact details", ()
     for (const body of [{}, { status: "PAID", total_amount: 1 }]) {
       const response = await patch(id, body);
       expect(response.status).toBe(422);
-      expect((await response.json()).errors[0].message).toBe("must change at least one of customer_name, customer_email, customer_phone");
+      expect((await response.json()).errors[0].message).toBe("must change at least one of customer_name, customer_email, customer_phone, shipping_address");
     }
     expect((await service.request("GET", `/api/v1/orders/${id}`).then((r) => r.json())).status).toBe("PENDING");
     expect((await patch("ord_unknown", { customer_name: "誰か" })).status).toBe(404);

@@ -4,9 +4,21 @@ import { orderStatuses } from "../../domain/order-status";
 import { FREE_TEXT_MESSAGE, isFreeText, isOneLine, ONE_LINE_MESSAGE } from "@platform/shared/text";
 
 export const CreateOrderSchema = NewOrderSchema.openapi("CreateOrder", {
-  example: { customer_name: "山田 太郎", customer_email: "taro@example.jp", customer_phone: "+819012345678", items: [{ product_name: "抹茶セット", quantity: 2, unit_price: 1750 }] },
+  description: "shipping_address is optional: postal_code as people write it (〒150-0001, 1500001, full-width digits) is stored as 150-0001; prefecture with or without its 都, 府 or 県 (東京, 大阪府) is stored in full; address_line1 is the city and street, address_line2 the building and room.",
+  example: {
+    customer_name: "山田 太郎", customer_email: "taro@example.jp", customer_phone: "+819012345678",
+    shipping_address: { postal_code: "150-0001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: "神宮前ビル 101" },
+    items: [{ product_name: "抹茶セット", quantity: 2, unit_price: 1750 }],
+  },
 });
 NewItemSchema.openapi("CreateOrderItem");
+
+export const ShippingAddressOutSchema = z.object({
+  postal_code: z.string().openapi({ example: "150-0001" }),
+  prefecture: z.string().openapi({ example: "東京都" }),
+  address_line1: z.string().openapi({ description: "City and street", example: "渋谷区神宮前1-2-3" }),
+  address_line2: z.string().nullable().openapi({ description: "Building and room", example: "神宮前ビル 101" }),
+}).openapi("ShippingAddress");
 
 export const OrderItemSchema = z.object({
   id: z.string(), product_name: z.string(), quantity: z.number().int(), unit_price: z.number().int(),
@@ -18,6 +30,7 @@ export const OrderSchema = z.object({
   customer_name: z.string(),
   customer_email: z.string(),
   customer_phone: z.string().nullable(),
+  shipping_address: ShippingAddressOutSchema.nullable().openapi({ description: "Where the order is delivered; null when none was given" }),
   status: z.enum(orderStatuses),
   total_amount: z.number().int().openapi({ description: "Sum of quantity × unit_price, integer JPY", example: 3500 }),
   currency: z.literal("JPY"),
