@@ -17,9 +17,9 @@ afterAll(async () => {
   await smtp.close();
 });
 
-const queue = async (orderId: string, variables: Record<string, unknown> = {}) => {
+const queue = async (orderId: string, variables: Record<string, unknown> = {}, recipient = "taro@example.jp") => {
   const response = await service.request("POST", "/api/v1/notifications", {
-    order_id: orderId, channel: "EMAIL", template: "ORDER_CONFIRMATION", recipient: "taro@example.jp",
+    order_id: orderId, channel: "EMAIL", template: "ORDER_CONFIRMATION", recipient,
     variables: { ...sampleVariables, order_id: orderId, ...variables },
   });
   expect(response.status).toBe(202);
@@ -77,4 +77,18 @@ describe("e-mail through a real SMTP server", () => {
     expect(history.map((a: { outcome: string }) => a.outcome)).toEqual(["FAILED", "FAILED", "FAILED", "SENT"]);
     expect(mailFor(id)).toHaveLength(1);
   }, 20_000);
+
+  test("a recipient the server refuses for good (550 no such user): FAILED at the first attempt with the server's words, and SENT once resent to the corrected address", async () => {
+    smtp.noSuchUser("tato@example.jp");
+    const id = await queue("ord_smtp_no_user", {}, "tato@example.jp");
+    await waitFor("FAILED", async () => (await statusOf(id)).status === "FAILED", 10_000);
+    const failed = await statusOf(id);
+    expect(failed.attempts).toBe(1); // not tried again: another try would be refused the same way
+    expect(failed.error).toContain("550 5.1.1 no such user here");
+    const resent = await service.request("POST", `/api/v1/notifications/${id}/resend`, { recipient: "taro@example.jp" });
+    const again = (await resent.json()).id;
+    await waitFor("SENT to the corrected address", async () => (await statusOf(again)).status === "SENT");
+    expect(mailFor(again)).toHaveLength(1);
+    expect(mailFor(id)).toHaveLength(0);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Logger } from "@platform/shared/logger";
 import { isServerUnreachable, logPassFailure, OUTAGE_POLL_MS } from "@platform/shared/remote-db/unreachable";
 import type { NotificationRow } from "../db/schema";
-import type { EmailTransport, SmsTransport } from "../transports/transport";
+import { Undeliverable, type EmailTransport, type SmsTransport } from "../transports/transport";
 import type { NotificationStore } from "./notification-store";
 import { createRateLimiter } from "./rate-limiter";
 
@@ -44,10 +44,11 @@ export function createSender(options: SenderOptions) {
       await store.markSent(row.id, attempt, startedAt);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const giveUp = attempt >= options.maxAttempts;
+      const refused = error instanceof Undeliverable;
+      const giveUp = refused || attempt >= options.maxAttempts;
       await store.markAttemptFailed(row.id, attempt, message, giveUp ? null : Date.now() + retryDelay(attempt));
-      (giveUp ? logger.error : logger.warn)(giveUp ? "notification FAILED after its last attempt" : "notification attempt failed, will retry",
-        { notification_id: row.id, attempt, error: message });
+      const said = refused ? "notification FAILED: the receiving server refused it for good" : giveUp ? "notification FAILED after its last attempt" : "notification attempt failed, will retry";
+      (giveUp ? logger.error : logger.warn)(said, { notification_id: row.id, attempt, error: message });
     }
   }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
-import type { EmailMessage, EmailTransport } from "./transport";
+import { Undeliverable, type EmailMessage, type EmailTransport } from "./transport";
 
 /** The Message-ID is the notification's, so a copy sent again after a crash is recognisably the same mail. */
 function compose(message: EmailMessage, from: string) {
@@ -24,11 +24,21 @@ export function smtpTransport(url: string, from: string): EmailTransport {
   } as Parameters<typeof nodemailer.createTransport>[0]);
   return {
     async send(message) {
-      await transporter.sendMail(compose(message, from));
+      await transporter.sendMail(compose(message, from)).catch((error: SmtpError) => {
+        throw refusedForGood(error) ? new Undeliverable(error.response ?? error.message, { cause: error }) : error;
+      });
     },
     close: () => transporter.close(),
   };
 }
+
+type SmtpError = Error & { responseCode?: number; command?: string; response?: string };
+/**
+ * A permanent (5xx) answer to the recipient or the message itself. A 5xx to anything else (AUTH,
+ * MAIL FROM) is this service's settings, to be fixed and retried, not the mail's fault.
+ */
+const refusedForGood = (error: SmtpError) =>
+  (error.responseCode ?? 0) >= 500 && (error.responseCode ?? 0) < 600 && (error.command === "RCPT TO" || error.command === "DATA");
 
 /**
  * Without SMTP, each mail becomes `<DATA_DIR>/mail/<id>.eml`, which any mail client opens. Written

@@ -6,7 +6,7 @@ export type ReceivedMail = { parsed: ParsedMail; raw: string; receivedAt: number
 
 /**
  * A real SMTP server (the smtp-server package) for tests. It can refuse mail for a while (451, a
- * temporary failure a sender should retry) or hold the answer to the next message until released,
+ * temporary failure a sender should retry), refuse a recipient for good (550, no such user), or hold the answer to the next message until released,
  * so a test can kill the sender while a mail is in flight. A held mail whose connection closed
  * before the answer is not delivered, as a real server would not deliver it.
  */
@@ -15,6 +15,7 @@ export async function startSmtpSink() {
   const received: ReceivedMail[] = [];
   const closedSessions = new Set<string>();
   let refusing = false;
+  const unknownUsers = new Set<string>();
   let holdNext = false;
   let releaseHeld: (() => void) | undefined;
   let heldSession: string | undefined;
@@ -24,6 +25,10 @@ export async function startSmtpSink() {
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (unknownUsers.has(address.address)) return callback(Object.assign(new Error("5.1.1 no such user here"), { responseCode: 550 }));
+      callback();
+    },
     onClose(session) {
       closedSessions.add(session.id);
     },
@@ -54,6 +59,10 @@ export async function startSmtpSink() {
     received,
     refuse(on: boolean) {
       refusing = on;
+    },
+    /** Answers 550 (no such user) to mail for this address from now on. */
+    noSuchUser(address: string) {
+      unknownUsers.add(address);
     },
     /** Holds the next message's answer; resolves once a message is held. */
     holdNextMessage() {
