@@ -3,7 +3,8 @@ import { createLogger } from "@platform/shared/logger";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import { createOutboxRelay } from "@platform/shared/outbox/outbox-relay";
 import { outbox } from "@platform/shared/outbox/outbox.schema";
-import { inArray, like } from "drizzle-orm";
+import { inArray, like, sql } from "drizzle-orm";
+import { isDiskFull } from "@platform/shared/db-outage";
 import { tempDir, waitFor } from "@platform/shared/testing/service-process";
 import { openPaymentDb } from "./db/client";
 import { testPaymentService } from "./test-service";
@@ -157,5 +158,24 @@ describe("transactions sharing a commit", () => {
     expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     const stored = (await opened.db.select({ id: outbox.id }).from(outbox).where(inArray(outbox.id, ["msg_before", "msg_after"]))).map((r) => r.id);
     expect(stored.sort()).toEqual(["msg_after", "msg_before"]);
+  });
+
+  test("a full disk in one transaction of a commit (SQLite then rolls the whole commit back): every one of them fails with the disk-full error, none is half stored", async () => {
+    const [{ page_count }] = (await opened.db.all(sql`pragma page_count`)) as [{ page_count: number }];
+    await opened.db.run(sql.raw(`pragma max_page_count = ${page_count}`));
+    try {
+      const big = "x".repeat(20_000); // more than the file's free pages hold
+      const outcomes = await Promise.allSettled([
+        opened.db.transaction((tx) => enqueue(tx, { kind: "unit", payload: {}, id: "msg_full_before" })),
+        opened.db.transaction((tx) => enqueue(tx, { kind: "unit", payload: { big, more: big, again: big }, id: "msg_full_big" })),
+        opened.db.transaction((tx) => enqueue(tx, { kind: "unit", payload: {}, id: "msg_full_after" })),
+      ]);
+      expect(outcomes[1]!.status).toBe("rejected");
+      for (const outcome of outcomes) if (outcome.status === "rejected") expect(isDiskFull(outcome.reason)).toBe(true);
+      const stored = (await opened.db.select({ id: outbox.id }).from(outbox).where(like(outbox.id, "msg_full_%"))).map((r) => r.id);
+      expect(stored.sort()).toEqual(outcomes.flatMap((o, i) => (o.status === "fulfilled" ? [["msg_full_before", "msg_full_big", "msg_full_after"][i]!] : [])).sort());
+    } finally {
+      await opened.db.run(sql.raw("pragma max_page_count = 1073741823"));
+    }
   });
 });

@@ -96,8 +96,10 @@ export async function openDatabase(url: string, authToken?: string) {
       await tx.execute("RELEASE unit");
       return { ok: true as const, value };
     } catch (error) {
-      await tx.execute("ROLLBACK TO unit");
-      await tx.execute("RELEASE unit");
+      // SQLite rolls the whole transaction back itself on some errors (SQLITE_FULL, SQLITE_IOERR):
+      // then there is no savepoint left, every unit of the group is undone, and by this error
+      const undone = await tx.execute("ROLLBACK TO unit").then(() => tx.execute("RELEASE unit")).then(() => false, () => true);
+      if (undone) throw error;
       return { ok: false as const, error };
     }
   };

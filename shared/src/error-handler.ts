@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
 import { ApiError } from "./problem";
-import { isServerUnreachable } from "./remote-db/unreachable";
+import { isDiskFull, isServerUnreachable } from "./db-outage";
 import type { AppEnv } from "./app";
 
 /** Every failure leaves as one RFC 9457 document; a 5xx never carries internals. */
@@ -11,6 +11,11 @@ export function handleError(error: Error, c: Context<AppEnv>) {
     // a known cause that passes by itself: said on every request it fails, without a stack
     c.var.log?.warn("the database does not answer", { error: String(error.cause ?? error.message) });
     return problemResponse(c, new ApiError("DEPENDENCY_UNAVAILABLE", "The service's database does not answer right now. Try again shortly."));
+  }
+  if (isDiskFull(error)) {
+    // a known cause someone must act on: an error, naming it, without a stack
+    c.var.log?.error("the database's disk is full", { error: String(error.cause ?? error.message) });
+    return problemResponse(c, new ApiError("DEPENDENCY_UNAVAILABLE", "The service's database has no space left on its disk, so nothing was stored. Try again once space has been freed."));
   }
   const apiError = toApiError(error);
   if (apiError.status >= 500) c.var.log?.error("unhandled error", { error });

@@ -1,5 +1,5 @@
 import type { Logger } from "@platform/shared/logger";
-import { isServerUnreachable, logPassFailure, OUTAGE_POLL_MS } from "@platform/shared/remote-db/unreachable";
+import { isDatabaseOutage, logPassFailure, OUTAGE_POLL_MS } from "@platform/shared/db-outage";
 import type { NotificationRow } from "../db/schema";
 import { Undeliverable, type EmailTransport, type SmsTransport } from "../transports/transport";
 import type { NotificationStore } from "./notification-store";
@@ -73,7 +73,7 @@ export function createSender(options: SenderOptions) {
         await fill();
       } catch (error) {
         logPassFailure(logger, "notification queue pass failed", error);
-        if (isServerUnreachable(error)) restMs = Math.max(restMs, OUTAGE_POLL_MS);
+        if (isDatabaseOutage(error)) restMs = Math.max(restMs, OUTAGE_POLL_MS);
       }
       if (kicked) continue;
       await new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 import { ExponentialBackoff, handleAll, retry, timeout, TimeoutStrategy, wrap } from "cockatiel";
 import type { Logger } from "@platform/shared/logger";
-import { logPassFailure } from "@platform/shared/remote-db/unreachable";
+import { logPassFailure } from "@platform/shared/db-outage";
 import type { PaymentGateway } from "../gateway/gateway";
 import type { PaymentRow } from "../db/schema";
 import type { PaymentStore } from "../store/payment-store";

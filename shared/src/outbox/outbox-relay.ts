@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, lt, lte, sql } from "drizzle-orm";
 import { inList, inListParam, notInListParam } from "../sql-lists";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type { Logger } from "../logger";
-import { isServerUnreachable, logPassFailure, OUTAGE_POLL_MS } from "../remote-db/unreachable";
+import { isDatabaseOutage, logPassFailure, OUTAGE_POLL_MS } from "../db-outage";
 import { outbox, type OutboxRow } from "./outbox.schema";
 
 type Db = LibSQLDatabase<Record<string, unknown>>;
@@ -174,7 +174,7 @@ export function createOutboxRelay(options: RelayOptions) {
         handled = await runOnce();
       } catch (error) {
         logPassFailure(logger, "outbox relay pass failed", error);
-        if (isServerUnreachable(error)) restMs = Math.max(pollMs, OUTAGE_POLL_MS);
+        if (isDatabaseOutage(error)) restMs = Math.max(pollMs, OUTAGE_POLL_MS);
       }
       if (handled < batchSize && running && !kicked) {
         await new Promise<void>((resolve) => {

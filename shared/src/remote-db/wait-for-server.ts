@@ -1,6 +1,6 @@
 import type { Client } from "@libsql/client";
 import { CannotRun } from "./cannot-run";
-import { isServerUnreachable } from "./unreachable";
+import { isServerUnreachable } from "../db-outage";
 
 /**
  * At start, waits for the service's libSQL server to answer: up to 30 s for one that is not there
