@@ -47,6 +47,18 @@ describe("the service lease", () => {
     await next.release();
   });
 
+  test("expiry is read by the database's clock: a copy on a machine whose clock runs an hour ahead cannot take a live lease", async () => {
+    const first = await takeServiceLease(db, "order", never, { ttlMs: 5_000, renewEveryMs: 1_000, waitMs: 0 });
+    const realNow = Date.now;
+    Date.now = () => realNow() + 3_600_000;
+    try {
+      expect(await takeServiceLease(db, "order", never, { ttlMs: 5_000, renewEveryMs: 1_000, waitMs: 0 }).catch((error) => error)).toBeInstanceOf(CannotRun);
+    } finally {
+      Date.now = realNow;
+      await first.release();
+    }
+  });
+
   test("each service has a lease of its own", async () => {
     const order = await takeServiceLease(db, "order", never, quick);
     const notification = await takeServiceLease(db, "notification", never, quick);

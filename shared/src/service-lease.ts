@@ -1,4 +1,4 @@
-import { and, eq, lt, or } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
@@ -8,6 +8,12 @@ import { serviceLease } from "./service-lease.schema";
 export type LeaseTiming = { ttlMs: number; renewEveryMs: number; waitMs: number };
 /** Renewed every 2 s, it lapses 8 s after its holder stopped (a crash); a new copy waits a little longer. */
 const defaults: LeaseTiming = { ttlMs: 8_000, renewEveryMs: 2_000, waitMs: 10_000 };
+
+/**
+ * Now, in milliseconds, by the database's clock: every copy, on whatever machine, reads a lease's
+ * expiry against the same clock, so machines whose clocks disagree cannot take each other's lease.
+ */
+const databaseNow = sql<number>`cast((julianday('now') - 2440587.5) * 86400000 as integer)`;
 
 /** The holders this process has taken and not given up (a process may open a database more than once in tests). */
 const heldHere = new Set<string>();
@@ -24,10 +30,10 @@ const heldHere = new Set<string>();
 export async function takeServiceLease(db: LibSQLDatabase<Record<string, unknown>>, service: string, onLost: (holder: string) => void, timing: LeaseTiming = defaults) {
   const holder = `${hostname()} pid ${process.pid} (${crypto.randomUUID().slice(0, 8)})`;
   const claim = async (replacing?: string) => {
-    const now = Date.now();
-    const free = or(eq(serviceLease.holder, holder), lt(serviceLease.expiresAt, now), replacing === undefined ? undefined : eq(serviceLease.holder, replacing));
-    const rows = await db.insert(serviceLease).values({ service, holder, expiresAt: now + timing.ttlMs })
-      .onConflictDoUpdate({ target: serviceLease.service, set: { holder, expiresAt: now + timing.ttlMs }, setWhere: free })
+    const free = or(eq(serviceLease.holder, holder), lt(serviceLease.expiresAt, databaseNow), replacing === undefined ? undefined : eq(serviceLease.holder, replacing));
+    const expiresAt = sql<number>`${databaseNow} + ${timing.ttlMs}`;
+    const rows = await db.insert(serviceLease).values({ service, holder, expiresAt })
+      .onConflictDoUpdate({ target: serviceLease.service, set: { holder, expiresAt }, setWhere: free })
       .returning({ holder: serviceLease.holder });
     return rows.length === 1;
   };
