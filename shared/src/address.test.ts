@@ -13,7 +13,7 @@ describe("Japanese addresses as people write them", () => {
     for (const wrong of ["東京府", "北海", "Tokyo", ""]) expect(prefecture(wrong)).toBeUndefined();
   });
 
-  test("an address that begins with its prefecture is split there (京都府 before 京都市, 東京都 before 都内 names)", () => {
+  test("an address that begins with its prefecture is split there, and one that does not is left whole", () => {
     expect(splitPrefecture("東京都渋谷区神宮前1-2-3")).toEqual({ prefecture: "東京都", rest: "渋谷区神宮前1-2-3" });
     expect(splitPrefecture("京都府京都市中京区")).toEqual({ prefecture: "京都府", rest: "京都市中京区" });
     expect(splitPrefecture("北海道 札幌市")).toEqual({ prefecture: "北海道", rest: "札幌市" });

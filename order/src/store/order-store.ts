@@ -113,7 +113,7 @@ export function createOrderStore(db: OrderDb) {
         const changed = contactFields.filter((field) => contact[field] !== undefined && contact[field] !== before[field]);
         const what = changed.map((field) => `${contactLabels[field]}：${before[field] ?? "なし"} → ${contact[field] ?? "なし"}`);
         const addressBefore = toOrder(before, []).shipping_address;
-        const moved = address !== undefined && addressText(address) !== addressText(addressBefore);
+        const moved = address !== undefined && JSON.stringify(addressColumns(address)) !== JSON.stringify(addressColumns(addressBefore));
         if (moved && ["SHIPPED", "DELIVERED"].includes(before.status)) {
           throw new ApiError("CONFLICT", `Order ${id} is ${before.status}: it has left the warehouse, so its shipping address can no longer be changed.`);
         }

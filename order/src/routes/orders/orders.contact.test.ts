@@ -42,11 +42,14 @@ describe("PATCH /api/v1/orders/{id} corrects the customer's contact details", ()
     expect((await given.json()).shipping_address).toEqual({ postal_code: "150-0001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: null });
     await patch(id, { shipping_address: { postal_code: "150-0001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: "神宮前ビル 101" } });
     await patch(id, { shipping_address: { postal_code: "1500001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: "神宮前ビル 101" } }); // the same, written otherwise: nothing to note
+    // the building moved from the street's line to its own: the same text on one line, another address
+    await patch(id, { shipping_address: { postal_code: "150-0001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3 神宮前ビル", address_line2: "101" } });
     expect((await (await patch(id, { shipping_address: null })).json()).shipping_address).toBeNull();
     const notes = await (await service.request("GET", `/api/v1/orders/${id}/notes`)).json();
     expect(notes.map((note: { text: string }) => note.text)).toEqual([
       "連絡先を修正しました（配送先：なし → 〒150-0001 東京都渋谷区神宮前1-2-3）",
       "連絡先を修正しました（配送先：〒150-0001 東京都渋谷区神宮前1-2-3 → 〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101）",
+      "連絡先を修正しました（配送先：〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101 → 〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101）",
       "連絡先を修正しました（配送先：〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101 → なし）",
     ]);
   });
