@@ -169,7 +169,8 @@ describe("the operations team's work in Chromium", () => {
     await page.goto(`${env.origin}/#/`);
     await attention.getByRole("link", { name: "送信失敗の通知" }).click();
     await page.waitForURL(/#\/notifications\?status=FAILED$/);
-    expect(await page.getByLabel("ステータスで絞り込み").inputValue()).toBe("FAILED"); // the list opens filtered
+    // the list opens filtered (the page renders the new address a moment after the address bar has it)
+    await waitFor("the filter set to FAILED", async () => (await page.getByLabel("ステータスで絞り込み").inputValue()) === "FAILED", 10_000);
     await page.close();
   }, 60_000);
 
