@@ -1,6 +1,6 @@
 // `bun run bench:ledger`: the finance ledger export with a year of payments in the Payment Service
 // (BENCH_PAYMENTS, 730,000 by default: 2,000 a day). Prints each export's time, size and the
-// service's peak memory after it.
+// service's peak memory after it, and the time of the same days' totals by day (GET /api/v1/ledger/summary).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startService } from "@platform/shared/testing/service-process";
@@ -25,6 +25,13 @@ for (const [name, from] of [["one day", jstDay(1)], ["30 days", jstDay(30)], ["3
     const ms = performance.now() - started;
     const lines = bytes.filter((byte) => byte === 10).length - 1; // less the header
     console.log(`ledger, ${name.padEnd(8)} run ${run}: ${ms.toFixed(0).padStart(6)} ms  ${lines.toLocaleString("en").padStart(8)} lines  ${(bytes.length / 1e6).toFixed(1).padStart(5)} MB  status ${response.status}  service peak RSS ${peakMb(payment.pid).toFixed(0)} MB`);
+  }
+  for (const run of [1, 2]) {
+    started = performance.now();
+    const response = await fetch(`${payment.url}/api/v1/ledger/summary?from=${from}&to=${jstDay(1)}`);
+    const { days, total } = await response.json();
+    const ms = performance.now() - started;
+    console.log(`summary, ${name.padEnd(7)} run ${run}: ${ms.toFixed(0).padStart(6)} ms  ${String(days.length).padStart(8)} days  ${(total.charges + total.refunds).toLocaleString("en").padStart(8)} movements  status ${response.status}`);
   }
 }
 await payment.stop();

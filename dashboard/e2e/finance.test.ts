@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { waitFor } from "@platform/shared/testing/service-process";
 import { anOrder } from "@platform/shared/testing/stack";
 import { sampleCsv } from "../../order/src/imports/sample-csv";
+import { jstToday } from "../src/format";
 import { downloaded, shot, startDashboardStack, unlabelledControls } from "./harness";
 
 // What finance does, with API_TOKEN on everywhere: every call, downloads included, must carry the token.
@@ -50,6 +51,18 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
     const [chargedAt, , , , paymentId] = mine[0]!.split(",");
     const completedCell = await page.locator(`tr[data-payment="${paymentId}"] [data-testid="completed-at"]`).textContent();
     expect(completedCell!.replace(/\D/g, "")).toBe(chargedAt!.replace(/\D/g, ""));
+    // the same days totalled by day, agreeing with the CSV line for line
+    await page.getByRole("button", { name: "日別集計を表示" }).click();
+    const totalRow = page.getByTestId("ledger-summary").locator('tr[data-date="total"] td');
+    await totalRow.first().waitFor();
+    const movements = ledger.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n").slice(1).map((line) => line.split(","));
+    const amounts = (type: string) => movements.filter((l) => l[1] === type).map((l) => Math.abs(Number(l[2])));
+    const yenText = (n: number) => `¥${n.toLocaleString("ja-JP")}`;
+    const add = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
+    expect(await totalRow.allTextContents()).toEqual([
+      String(amounts("CHARGE").length), yenText(add(amounts("CHARGE"))), String(amounts("REFUND").length), `−${yenText(add(amounts("REFUND")))}`, yenText(add(amounts("CHARGE")) - add(amounts("REFUND"))),
+    ]);
+    expect(await page.getByTestId("ledger-summary").locator("tbody tr").count()).toBe(Number(jstToday().slice(8)));
     await shot(page, "payments-ledger");
     await page.close();
   }, 60_000);

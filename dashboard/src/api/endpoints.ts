@@ -1,5 +1,5 @@
 import { download, request, serviceUrl, upload, type Page } from "./client";
-import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderNote, OrderStats, Payment, Refund, ShipmentResult, ShippingAddress, Template, DeliveryResult } from "./types";
+import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderNote, OrderStats, Payment, LedgerSummary, Refund, ShipmentResult, ShippingAddress, Template, DeliveryResult } from "./types";
 
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
@@ -34,6 +34,7 @@ export const api = {
   refund: (paymentId: string, amount?: number, reason?: string) => request<Payment>("payment", `/api/v1/payments/${paymentId}/refund`, { method: "POST", body: { amount, reason } }),
   refunds: (paymentId: string) => request<Refund[]>("payment", `/api/v1/payments/${paymentId}/refunds`),
   downloadLedger: (from: string, to: string) => download("payment", `/api/v1/ledger?${query({ from, to })}`),
+  ledgerSummary: (from: string, to: string) => request<LedgerSummary>("payment", `/api/v1/ledger/summary?${query({ from, to })}`),
   notifications: (params: { skip: number; limit: number; status?: string }) => request<Page<Notification>>("notification", `/api/v1/notifications?${query(params)}`),
   notificationsOfOrder: (orderId: string) => request<Notification[]>("notification", `/api/v1/notifications/order/${orderId}`),
   notificationStats: () => request<{ pending: number; sent: number; failed: number }>("notification", "/api/v1/notifications/stats"),

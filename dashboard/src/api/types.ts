@@ -24,3 +24,5 @@ export type Import = {
 };
 export type DeliveryResult = { order_id?: string; tracking_number?: string; status: 200 | 404 | 409; order?: Order; error?: { code: string; detail: string; current_status?: string } };
 export type ShipmentResult = { order_id: string; status: 200 | 404 | 409; order?: Order; error?: { code: string; detail: string; current_status?: string } };
+export type DayTotals = { charges: number; charged: number; refunds: number; refunded: number; net: number };
+export type LedgerSummary = { from: string; to: string; days: (DayTotals & { date: string })[]; total: DayTotals };

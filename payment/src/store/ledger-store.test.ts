@@ -81,3 +81,13 @@ describe("the ledger's entries", () => {
     }
   });
 });
+
+test("totals by JST day: a movement at 23:59 JST counts on its day, one at midnight on the next; declined and processing payments in none", async () => {
+  // the range is 2026-12-01 JST; pay_yesterday (23:59 on 11-30 JST) and pay_tomorrow (00:00 on 12-02) fall outside it
+  const { charges: byDay, refunds: refundsByDay } = await ledger.dailyTotals(start, end);
+  expect([...byDay.values()]).toEqual([{ day: "2026-12-01", n: charges.length, amount: 3500 * charges.length }]);
+  expect([...refundsByDay.values()]).toEqual([{ day: "2026-12-01", n: 4, amount: 7500 }]);
+  const wider = await ledger.dailyTotals(at(-60 * 24), new Date(Date.parse(end) + 86_400_000).toISOString());
+  expect([...wider.charges.values()].map((d) => [d.day, d.n])).toEqual([["2026-11-30", 1], ["2026-12-01", charges.length], ["2026-12-02", 1]]);
+});
+

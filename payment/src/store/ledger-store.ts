@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, sql, sum } from "drizzle-orm";
 import type { PaymentDb } from "../db/client";
 import { payments, refunds } from "../db/schema";
 
@@ -52,9 +52,23 @@ export function createLedgerStore(db: PaymentDb) {
       at: refund.created_at, type: "REFUND", amount: -refund.amount, payment_id: refund.payment_id, order_id, refund_id: refund.id, reason: refund.reason, operator: refund.operator,
     })), pageSize);
 
+  /** The JST day of an instant stored in ISO 8601 UTC. */
+  const jstDay = (column: typeof payments.completed_at | typeof refunds.created_at) => sql<string>`date(${column}, '+9 hours')`;
+
   return {
     chargesAfter,
     refundsAfter,
+
+    /** Charges and refunds in [start, end) counted and summed by JST day, in SQL over the two date indexes. */
+    async dailyTotals(start: string, end: string) {
+      const [chargeDays, refundDays] = await Promise.all([
+        db.select({ day: jstDay(payments.completed_at), n: count(), amount: sum(payments.amount).mapWith(Number) }).from(payments)
+          .where(and(gte(payments.completed_at, start), lt(payments.completed_at, end), inArray(sql`+${payments.status}`, [...charged]))).groupBy(jstDay(payments.completed_at)).orderBy(jstDay(payments.completed_at)),
+        db.select({ day: jstDay(refunds.created_at), n: count(), amount: sum(refunds.amount).mapWith(Number) }).from(refunds)
+          .where(and(gte(refunds.created_at, start), lt(refunds.created_at, end))).groupBy(jstDay(refunds.created_at)).orderBy(jstDay(refunds.created_at)),
+      ]);
+      return { charges: new Map(chargeDays.map((d) => [d.day, d])), refunds: new Map(refundDays.map((d) => [d.day, d])) };
+    },
 
     refundsOf(paymentId: string) {
       return db.select().from(refunds).where(eq(refunds.payment_id, paymentId)).orderBy(asc(refunds.created_at), asc(refunds.id));

@@ -2,7 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "@platform/shared/app";
 import { csvResponse } from "@platform/shared/csv";
 import type { PaymentDeps } from "../../app";
-import { jstDateTime, jstDayRange } from "@platform/shared/jst-days";
+import { eachDay, jstDateTime, jstDayRange } from "@platform/shared/jst-days";
 import type * as routes from "./ledger.routes";
 
 export function ledgerHandlers({ ledger }: PaymentDeps) {
@@ -17,5 +17,19 @@ export function ledgerHandlers({ ledger }: PaymentDeps) {
     }
     return csvResponse(`ledger-${from}-${to}.csv`, lines()) as never;
   };
-  return { list };
+
+  const summary: RouteHandler<typeof routes.summary, AppEnv> = async (c) => {
+    const { from, to } = c.req.valid("query");
+    const { start, end } = jstDayRange(from, to);
+    const { charges, refunds } = await ledger.dailyTotals(start, end);
+    const days = eachDay(from, to).map((date) => {
+      const charged = charges.get(date), refunded = refunds.get(date);
+      return { date, ...totals(charged?.n ?? 0, charged?.amount ?? 0, refunded?.n ?? 0, refunded?.amount ?? 0) };
+    });
+    const sumOf = (key: "charges" | "charged" | "refunds" | "refunded") => days.reduce((n, day) => n + day[key], 0);
+    return c.json({ from, to, currency: "JPY" as const, days, total: totals(sumOf("charges"), sumOf("charged"), sumOf("refunds"), sumOf("refunded")) }, 200);
+  };
+  return { list, summary };
 }
+
+const totals = (charges: number, charged: number, refunds: number, refunded: number) => ({ charges, charged, refunds, refunded, net: charged - refunded });

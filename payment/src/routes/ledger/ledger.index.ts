@@ -7,5 +7,5 @@ import * as routes from "./ledger.routes";
 
 export function ledgerRouter(deps: PaymentDeps) {
   const handlers = ledgerHandlers(deps);
-  return new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook }).openapi(routes.ledger, handlers.list);
+  return new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook }).openapi(routes.ledger, handlers.list).openapi(routes.summary, handlers.summary);
 }

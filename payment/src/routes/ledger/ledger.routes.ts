@@ -16,3 +16,26 @@ export const ledger = createRoute({
     ...problemResponses(422),
   },
 });
+
+const Totals = z.object({
+  charges: z.number().int().openapi({ description: "Payments that took money that day", example: 12 }),
+  charged: z.number().int().openapi({ description: "JPY they took", example: 45600 }),
+  refunds: z.number().int().openapi({ example: 1 }),
+  refunded: z.number().int().openapi({ description: "JPY refunded that day (a positive number)", example: 3500 }),
+  net: z.number().int().openapi({ description: "charged - refunded", example: 42100 }),
+});
+
+export const summary = createRoute({
+  method: "get", path: "/api/v1/ledger/summary", tags: ["ledger"],
+  summary: "The ledger's movements totalled by JST day (for finance)",
+  description: "Every day from `from` to `to` (JST, both included), days without movements too, with the charges (dated when the money was taken) and refunds of the ledger CSV counted and summed, and the whole range's total. The same movements as `GET /api/v1/ledger` for the same days, so the two agree.",
+  request: { query: LedgerQuery },
+  responses: {
+    200: { description: "Totals by day", content: { "application/json": { schema: z.object({
+      from: z.string().openapi({ example: "2026-12-01" }), to: z.string().openapi({ example: "2026-12-31" }), currency: z.literal("JPY"),
+      days: z.array(Totals.extend({ date: z.string().openapi({ example: "2026-12-01" }) })),
+      total: Totals,
+    }).openapi("LedgerSummary") } } },
+    ...problemResponses(422),
+  },
+});

@@ -99,3 +99,32 @@ describe("GET /api/v1/ledger", () => {
     }
   });
 });
+
+describe("GET /api/v1/ledger/summary", () => {
+  test("every day of the range, days without movements too, with the ledger's charges and refunds counted and summed; they agree with the CSV", async () => {
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const response = await service.request("GET", `/api/v1/ledger/summary?from=${yesterday}&to=${today}`);
+    expect(response.status).toBe(200);
+    const summary = await response.json();
+    expect(summary).toMatchObject({ from: yesterday, to: today, currency: "JPY" });
+    expect(summary.days.map((d: { date: string }) => d.date)).toEqual([yesterday, today]);
+    expect(summary.days[0]).toEqual({ date: yesterday, charges: 0, charged: 0, refunds: 0, refunded: 0, net: 0 });
+    // the CSV of the same day, added up
+    const lines = rows(await (await ledger(`from=${today}&to=${today}`)).text()).slice(1);
+    const charges = lines.filter((l) => l[1] === "CHARGE").map((l) => Number(l[2]));
+    const refunds = lines.filter((l) => l[1] === "REFUND").map((l) => -Number(l[2]));
+    const add = (amounts: number[]) => amounts.reduce((a, b) => a + b, 0);
+    expect(summary.days[1]).toEqual({ date: today, charges: charges.length, charged: add(charges), refunds: refunds.length, refunded: add(refunds), net: add(charges) - add(refunds) });
+    expect(summary.days[1]).toMatchObject({ refunds: 2, refunded: 12800 }); // the declined payment is in neither
+    expect(summary.total).toEqual({ charges: charges.length, charged: add(charges), refunds: 2, refunded: 12800, net: add(charges) - 12800 });
+  });
+
+  test("a range backwards or over 366 days is a 422 naming the field", async () => {
+    for (const [query, message] of [["from=2026-12-05&to=2026-12-01", "must not be before from"], ["from=2025-01-01&to=2026-12-31", "must be at most 366 days after from"]]) {
+      const response = await service.request("GET", `/api/v1/ledger/summary?${query}`);
+      expect(response.status).toBe(422);
+      expect((await response.json()).errors).toEqual([{ path: "to", message }]);
+    }
+  });
+});
+
