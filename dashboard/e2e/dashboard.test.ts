@@ -79,13 +79,18 @@ describe("the admin dashboard in Chromium", () => {
     await page.getByLabel("郵便番号").fill("〒１５０－０００１");
     await page.getByLabel("都道府県").selectOption("東京都");
     await page.getByLabel("建物名・部屋番号（任意）").fill("神宮前ビル 101");
+    await page.getByLabel("お届け希望日").fill("2099-12-05");
+    await page.getByLabel("お届け希望時間帯").selectOption("14-16");
     await page.getByRole("button", { name: "注文を作成" }).click();
     await page.waitForURL(/#\/orders\/ord_/);
     await page.getByTestId("shipping-address").getByText("〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101").waitFor();
     const id = page.url().split("/").at(-1)!;
-    expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body.shipping_address).toEqual({ postal_code: "150-0001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: "神宮前ビル 101" });
+    expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body).toMatchObject({
+      shipping_address: { postal_code: "150-0001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: "神宮前ビル 101" }, delivery_date: "2099-12-05", delivery_time: "14-16",
+    });
+    await page.getByTestId("delivery-wish").getByText("お届け希望：2099年12月5日 14〜16時").waitFor();
     // a wrong room number, corrected before it ships, and noted on the order
-    await page.getByRole("button", { name: "配送先を修正" }).click();
+    await page.getByRole("button", { name: "配送先・お届け希望を修正" }).click();
     expect(await unlabelledControls(page)).toEqual([]);
     await page.getByLabel("建物名・部屋番号（任意）").fill("神宮前ビル 202");
     await page.getByRole("button", { name: "保存" }).click();

@@ -16,7 +16,7 @@ export const api = {
   orderHistory: (id: string) => request<HistoryEntry[]>("order", `/api/v1/orders/${id}/history`),
   orderStats: () => request<OrderStats>("order", "/api/v1/orders/stats"),
   createOrder: (order: NewOrder, idempotencyKey: string) => request<Order>("order", "/api/v1/orders", { method: "POST", body: order, idempotencyKey }),
-  changeContact: (id: string, change: Record<string, string | ShippingAddress | null>) => request<Order>("order", `/api/v1/orders/${id}`, { method: "PATCH", body: change }),
+  changeContact: (id: string, change: Record<string, string | ShippingAddress | null | undefined>) => request<Order>("order", `/api/v1/orders/${id}`, { method: "PATCH", body: change }),
   moveOrder: (id: string, body: { status: string; carrier?: string; tracking_number?: string }) => request<Order>("order", `/api/v1/orders/${id}/status`, { method: "PATCH", body }),
   shipOrders: (shipments: { order_id: string; carrier?: string; tracking_number?: string }[]) =>
     request<{ shipped: number; refused: number; results: ShipmentResult[] }>("order", "/api/v1/orders/shipments", { method: "POST", body: { shipments } }),

@@ -5,20 +5,29 @@ import type { Order } from "../api/types";
 import { inJapanese, reasonOf } from "../messages";
 import { notify } from "../state/toasts";
 import { AddressFields, addressDraftOf, addressToSend, type AddressDraft } from "./address-fields";
+import { DeliveryWishFields, blankWish, type WishDraft } from "./delivery-wish-fields";
 
-/** Gives, corrects or removes (every field empty) the shipping address, until the order has shipped. */
+/** Gives, corrects or removes (every field empty) the shipping address and the delivery wish, until the order has shipped. */
 export function AddressEdit({ order, onDone }: { order: Order; onDone: () => void }) {
   const [draft, setDraft] = useState<AddressDraft | undefined>(undefined);
+  const [wish, setWish] = useState<WishDraft>(blankWish());
   const [errors, setErrors] = useState<FieldError[]>([]);
   if (["SHIPPED", "DELIVERED"].includes(order.status)) return null; // it has left the warehouse
   if (!draft) {
-    return <button type="button" onClick={() => (setErrors([]), setDraft(addressDraftOf(order.shipping_address)))}>{order.shipping_address ? "配送先を修正" : "配送先を登録"}</button>;
+    const open = () => {
+      setErrors([]);
+      setDraft(addressDraftOf(order.shipping_address));
+      setWish({ delivery_date: order.delivery_date ?? "", delivery_time: order.delivery_time ?? "" });
+    };
+    return <button type="button" onClick={open}>配送先・お届け希望を修正</button>;
   }
   async function save(event: Event) {
     event.preventDefault();
     try {
-      await api.changeContact(order.id, { shipping_address: addressToSend(draft!) });
-      notify("success", addressToSend(draft!) ? "配送先を保存しました。" : "配送先を削除しました。");
+      // the wish only when changed: a day that has passed since it was given would be refused again
+      const changed = (field: keyof WishDraft) => ((wish[field] || null) !== order[field] ? { [field]: wish[field] || null } : {});
+      await api.changeContact(order.id, { shipping_address: addressToSend(draft!), ...changed("delivery_date"), ...changed("delivery_time") });
+      notify("success", "配送先とお届け希望を保存しました。");
       setDraft(undefined);
       onDone();
     } catch (error) {
@@ -30,7 +39,8 @@ export function AddressEdit({ order, onDone }: { order: Order; onDone: () => voi
   return (
     <form class="address-edit" onSubmit={save} noValidate>
       <AddressFields idPrefix="address-edit" value={draft} onInput={setDraft} errorFor={errorFor} />
-      <p class="hint">すべて空欄にして保存すると、配送先を削除します。</p>
+      <p class="hint">住所をすべて空欄にして保存すると、配送先を削除します。</p>
+      <DeliveryWishFields idPrefix="wish-edit" value={wish} onInput={setWish} errorFor={errorFor} />
       <button type="submit" class="primary">保存</button> <button type="button" onClick={() => setDraft(undefined)}>やめる</button>
     </form>
   );

@@ -4,6 +4,7 @@ import { phoneToE164 } from "@platform/shared/phone";
 import { ApiError, type FieldError } from "../api/client";
 import { api } from "../api/endpoints";
 import { AddressFields, addressToSend, blankAddress, type AddressDraft } from "../components/address-fields";
+import { DeliveryWishFields, blankWish, type WishDraft } from "../components/delivery-wish-fields";
 import { Field } from "../components/field";
 import { yen } from "../format";
 import { inJapanese } from "../messages";
@@ -15,6 +16,7 @@ const blankRow = (): Row => ({ product_name: "", quantity: "1", unit_price: "" }
 
 const customer = signal({ customer_name: "", customer_email: "", customer_phone: "" });
 const address = signal<AddressDraft>(blankAddress());
+const wish = signal<WishDraft>(blankWish());
 const rows = signal<Row[]>([blankRow()]);
 const errors = signal<FieldError[]>([]);
 const submitting = signal(false);
@@ -33,11 +35,13 @@ async function submit(event: Event) {
     const order = await api.createOrder({
       ...rest, ...(customer_phone.trim() ? { customer_phone: phoneToE164(customer_phone) ?? customer_phone } : {}), // 090-1234-5678 as typed
       ...(addressToSend(address.value) ? { shipping_address: addressToSend(address.value)! } : {}),
+      ...(wish.value.delivery_date ? { delivery_date: wish.value.delivery_date } : {}), ...(wish.value.delivery_time ? { delivery_time: wish.value.delivery_time } : {}),
       items: rows.value.map((row) => ({ product_name: row.product_name, quantity: wholeNumber(row.quantity), unit_price: wholeNumber(row.unit_price) })),
     }, idempotencyKey);
     notify("success", `注文 ${order.id} を作成しました。`);
     customer.value = { customer_name: "", customer_email: "", customer_phone: "" };
     address.value = blankAddress();
+    wish.value = blankWish();
     rows.value = [blankRow()];
     idempotencyKey = crypto.randomUUID();
     navigate(`#/orders/${order.id}`);
@@ -66,8 +70,9 @@ export function NewOrderPage() {
           <Field id="customer_phone" label="電話番号（任意）" path="customer_phone" type="tel" value={customer.value.customer_phone} onInput={set("customer_phone")} placeholder="090-1234-5678" message={errorFor("customer_phone")} />
         </fieldset>
         <fieldset>
-          <legend>配送先（任意）</legend>
+          <legend>配送先・お届け希望日時（任意）</legend>
           <AddressFields idPrefix="shipping" value={address.value} onInput={(draft) => (address.value = draft)} errorFor={errorFor} />
+          <DeliveryWishFields idPrefix="wish" value={wish.value} onInput={(draft) => (wish.value = draft)} errorFor={errorFor} />
         </fieldset>
         <fieldset>
           <legend>商品</legend>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { addressText } from "@platform/shared/address";
+import { deliveryText } from "@platform/shared/delivery";
 import { api } from "../api/endpoints";
 import { AddressEdit } from "../components/address-edit";
 import { Badge } from "../components/badge";
@@ -75,6 +76,7 @@ export function OrderDetailPage({ id }: { id: string }) {
 
       <h3>配送先</h3>
       <p data-testid="shipping-address">{order.shipping_address ? addressText(order.shipping_address) : "配送先は登録されていません。"}</p>
+      {(order.delivery_date || order.delivery_time) && <p data-testid="delivery-wish">お届け希望：{deliveryText(order.delivery_date, order.delivery_time)}</p>}
       <AddressEdit order={order} onDone={reload} />
 
       <h3>商品</h3>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { E164 } from "@platform/shared/phone";
+import { DeliveryDateSchema, DeliveryTimeSchema } from "./delivery-wish";
 import { ShippingAddressSchema } from "./shipping-address";
 import { MAX_PAYMENT_JPY, MIN_PAYMENT_JPY } from "@platform/shared/contracts/payment";
 import "@platform/shared/zod-messages";
@@ -27,13 +28,17 @@ export const ContactChangeSchema = z.object({
   customer_email: customer.customer_email.optional(),
   customer_phone: customer.customer_phone.nullable().optional(),
   shipping_address: ShippingAddressSchema.nullable().optional(),
-}).refine((change) => Object.values(change).some((value) => value !== undefined), "must change at least one of customer_name, customer_email, customer_phone, shipping_address");
+  delivery_date: DeliveryDateSchema.nullable().optional(),
+  delivery_time: DeliveryTimeSchema.nullable().optional(),
+}).refine((change) => Object.values(change).some((value) => value !== undefined), "must change at least one of customer_name, customer_email, customer_phone, shipping_address, delivery_date, delivery_time");
 export type ContactChange = z.infer<typeof ContactChangeSchema>;
 
 export const NewOrderSchema = z.object({
   ...customer,
   customer_phone: customer.customer_phone.optional(),
   shipping_address: ShippingAddressSchema.nullish(),
+  delivery_date: DeliveryDateSchema.nullish(),
+  delivery_time: DeliveryTimeSchema.nullish(),
   items: z.array(NewItemSchema).min(1, "must have at least one item").max(100, "must have at most 100 items"),
 }).superRefine((order, ctx) => {
   const itemsValid = order.items.every((i) => Number.isInteger(i.quantity) && i.quantity >= 1 && Number.isInteger(i.unit_price) && i.unit_price >= 0);

@@ -79,7 +79,7 @@ describe("rows to orders", () => {
     expect(orders).toEqual([]);
     expect(errors).toEqual([
       { row: 2, column: "customer_phone", message: "must be a phone number such as 090-1234-5678 or +819012345678" },
-      { row: 4, column: "customer_phone", message: "differs from row 3 of the same order_ref B; rows of one order must agree on the customer and the address" },
+      { row: 4, column: "customer_phone", message: "differs from row 3 of the same order_ref B; rows of one order must agree on the customer and the delivery" },
       { row: 5, column: "unit_price", message: "must be an integer" },
     ]);
   });
@@ -113,9 +113,22 @@ describe("rows to orders", () => {
     });
     expect(errors).toEqual([
       { row: 6, column: "postal_code", message: "must be a postal code of 7 digits, such as 150-0001" },
-      { row: 8, column: "postal_code", message: "differs from row 7 of the same order_ref E; rows of one order must agree on the customer and the address" },
+      { row: 8, column: "postal_code", message: "differs from row 7 of the same order_ref E; rows of one order must agree on the customer and the delivery" },
       { row: 9, column: "prefecture", message: "must be one of the 47 prefectures, such as 東京都" },
     ]);
+  });
+
+  test("the delivery wish columns, as written (2099/1/5, 14時〜16時, 午前); a day already past or a slot no carrier has is named on its row", () => {
+    const { records } = parseCsv([
+      `${header},delivery_date,delivery_time`,
+      "A,山田,a@example.jp,,抹茶,1,1000,2099/1/5,14時〜16時",
+      "B,佐藤,b@example.jp,,抹茶,1,1000,,午前",
+      "C,鈴木,c@example.jp,,抹茶,1,1000,2020-01-01,",
+      "D,田中,d@example.jp,,抹茶,1,1000,2099-01-05,夕方",
+    ].join("\n"), 10);
+    const { orders, errors } = validateRows(records, new Set());
+    expect(orders.map((o) => [o.order_ref, o.input.delivery_date, o.input.delivery_time])).toEqual([["A", "2099-01-05", "14-16"], ["B", undefined, "午前中"]]);
+    expect(errors.map((e) => [e.row, e.column])).toEqual([[4, "delivery_date"], [5, "delivery_time"]]);
   });
 
   test("a file without the address columns (or the phone) still reads", () => {

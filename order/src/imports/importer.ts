@@ -38,7 +38,8 @@ export function createImporter(deps: { db: OrderDb; imports: ImportStore; paymen
         const now = new Date().toISOString();
         const rows = chunk.map((c) => ({ c, input: JSON.parse(c.payload) as NewOrder, id: newId("ord") }));
         const inserted = new Set((await tx.insert(orders).values(rows.map(({ c, input, id }) => ({
-          id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone, ...addressColumns(input.shipping_address), status: "PENDING" as const,
+          id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone, ...addressColumns(input.shipping_address),
+          delivery_date: input.delivery_date ?? null, delivery_time: input.delivery_time ?? null, status: "PENDING" as const,
           total_amount: orderTotal(input.items), currency: "JPY" as const, import_id: importId, external_ref: c.order_ref, created_at: now, updated_at: now,
         }))).onConflictDoNothing().returning({ id: orders.id })).map((r) => r.id));
         const made = rows.filter((r) => inserted.has(r.id));

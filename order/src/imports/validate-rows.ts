@@ -2,7 +2,7 @@ import { wholeNumber } from "@platform/shared/numbers";
 import { phoneToE164 } from "@platform/shared/phone";
 import { NewOrderSchema, type NewOrder } from "../domain/new-order";
 import { splitPrefecture } from "@platform/shared/address";
-import { ADDRESS_COLUMNS, type CsvRecord, type RowError } from "./csv-file";
+import { ADDRESS_COLUMNS, WISH_COLUMNS, type CsvRecord, type RowError } from "./csv-file";
 
 export type ImportedOrder = { order_ref: string; input: NewOrder; rows: number[] };
 
@@ -52,10 +52,10 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
       continue;
     }
     for (const record of group.slice(1)) {
-      for (const column of ["customer_name", "customer_email", "customer_phone", ...ADDRESS_COLUMNS] as const) {
+      for (const column of ["customer_name", "customer_email", "customer_phone", ...ADDRESS_COLUMNS, ...WISH_COLUMNS] as const) {
         const differs = column === "customer_phone" ? phoneOf(record) !== phone : (record.values[column] ?? "") !== (first[column] ?? "");
         if (differs) {
-          errors.push({ row: record.row, column, message: `differs from row ${group[0]!.row} of the same order_ref ${ref}; rows of one order must agree on the customer and the address` });
+          errors.push({ row: record.row, column, message: `differs from row ${group[0]!.row} of the same order_ref ${ref}; rows of one order must agree on the customer and the delivery` });
         }
       }
     }
@@ -67,6 +67,7 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
     if (errors.length > before) continue;
     const parsed = NewOrderSchema.safeParse({
       customer_name: first.customer_name, customer_email: first.customer_email, customer_phone: phone || undefined, shipping_address: addressOf(group[0]!),
+      delivery_date: first.delivery_date || undefined, delivery_time: first.delivery_time || undefined,
       items: group.map((r) => ({ product_name: r.values.product_name, quantity: wholeNumber(r.values.quantity), unit_price: wholeNumber(r.values.unit_price) })),
     });
     if (parsed.success) {

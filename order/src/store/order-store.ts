@@ -7,6 +7,7 @@ import type { OrderDb } from "../db/client";
 import { orders, statusHistory, type OrderRow } from "../db/schema";
 import { orderTotal, type ContactChange, type NewOrder } from "../domain/new-order";
 import { addressText } from "@platform/shared/address";
+import { deliveryText } from "@platform/shared/delivery";
 import type { OrderStatus } from "../domain/order-status";
 import { searchTerms } from "../domain/order-search";
 import { orderMail, paymentRequest } from "./messages";
@@ -51,7 +52,7 @@ export function createOrderStore(db: OrderDb) {
         id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone ?? null,
         status: "PENDING", total_amount: orderTotal(input.items), currency: "JPY", payment_id: null, payment_status: null, refund_requested_at: null,
         carrier: null, tracking_number: null, tracking_key: null, import_id: meta.importId ?? null, external_ref: meta.externalRef ?? null, created_at: now, updated_at: now,
-        ...addressColumns(input.shipping_address),
+        ...addressColumns(input.shipping_address), delivery_date: input.delivery_date ?? null, delivery_time: input.delivery_time ?? null,
       };
       await statements.insertOrder.execute({ ...row, now }); // the row is known: no need to read it back
       const items = input.items.map((item, position) => ({ id: newId("itm"), order_id: id, position, ...item, subtotal: item.quantity * item.unit_price }));
@@ -109,17 +110,20 @@ export function createOrderStore(db: OrderDb) {
     async changeContact(id: string, change: ContactChange, operator: string | undefined) {
       await db.transaction(async (tx) => {
         const before = await load(id);
-        const { shipping_address: address, ...contact } = change;
+        const { shipping_address: address, delivery_date: date, delivery_time: time, ...contact } = change;
         const changed = contactFields.filter((field) => contact[field] !== undefined && contact[field] !== before[field]);
         const what = changed.map((field) => `${contactLabels[field]}：${before[field] ?? "なし"} → ${contact[field] ?? "なし"}`);
         const addressBefore = toOrder(before, []).shipping_address;
         const moved = address !== undefined && JSON.stringify(addressColumns(address)) !== JSON.stringify(addressColumns(addressBefore));
-        if (moved && ["SHIPPED", "DELIVERED"].includes(before.status)) {
-          throw new ApiError("CONFLICT", `Order ${id} is ${before.status}: it has left the warehouse, so its shipping address can no longer be changed.`);
+        const wish = { delivery_date: date === undefined ? before.delivery_date : date, delivery_time: time === undefined ? before.delivery_time : time };
+        const rewished = wish.delivery_date !== before.delivery_date || wish.delivery_time !== before.delivery_time;
+        if ((moved || rewished) && ["SHIPPED", "DELIVERED"].includes(before.status)) {
+          throw new ApiError("CONFLICT", `Order ${id} is ${before.status}: it has left the warehouse, so where and when it is delivered can no longer be changed.`);
         }
         if (moved) what.push(`配送先：${addressText(addressBefore)} → ${addressText(address)}`);
+        if (rewished) what.push(`お届け希望：${deliveryText(before.delivery_date, before.delivery_time)} → ${deliveryText(wish.delivery_date, wish.delivery_time)}`);
         if (!what.length) return;
-        await tx.update(orders).set({ ...contact, ...(moved ? addressColumns(address) : {}), updated_at: new Date().toISOString() }).where(eq(orders.id, id));
+        await tx.update(orders).set({ ...contact, ...(moved ? addressColumns(address) : {}), ...wish, updated_at: new Date().toISOString() }).where(eq(orders.id, id));
         await writeNote(tx, id, `連絡先を修正しました（${what.join("、")}）`, operator);
       });
       return this.get(id);

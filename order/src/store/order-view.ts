@@ -1,5 +1,6 @@
 import { asc, inArray } from "drizzle-orm";
 import { addressText } from "@platform/shared/address";
+import { deliveryText } from "@platform/shared/delivery";
 import type { OrderDb } from "../db/client";
 import { manualNext } from "../domain/order-status";
 import type { ShippingAddress } from "../domain/shipping-address";
@@ -37,6 +38,7 @@ export function notificationVariables(order: OrderView, extra: Record<string, un
     total_amount: order.total_amount,
     items: order.items.map(({ product_name, quantity, unit_price, subtotal }) => ({ product_name, quantity, unit_price, subtotal })),
     ...(order.shipping_address ? { shipping_address: addressText(order.shipping_address) } : {}),
+    ...(order.delivery_date || order.delivery_time ? { delivery_request: deliveryText(order.delivery_date, order.delivery_time) } : {}),
     ...extra,
   };
 }

@@ -16,6 +16,7 @@ function build(db: OrderDb) {
     insertOrder: db.insert(orders).values({
       id: p("id"), customer_name: p("customer_name"), customer_email: p("customer_email"), customer_phone: p("customer_phone"), status: "PENDING",
       shipping_postal_code: p("shipping_postal_code"), shipping_prefecture: p("shipping_prefecture"), shipping_address_line1: p("shipping_address_line1"), shipping_address_line2: p("shipping_address_line2"),
+      delivery_date: p("delivery_date"), delivery_time: p("delivery_time"),
       total_amount: p("total_amount") as never, currency: "JPY", import_id: p("import_id"), external_ref: p("external_ref"), created_at: p("now"), updated_at: p("now"),
     }).prepare(),
     insertItem: db.insert(orderItems).values({

@@ -23,6 +23,7 @@ export const OrderVariables = z.object({
   total_amount: z.number().int().min(0).openapi({ example: 3500 }),
   items: z.array(OrderItemVariables).min(1).max(100).openapi({ example: [{ product_name: "抹茶セット", quantity: 2, unit_price: 1750, subtotal: 3500 }] }),
   shipping_address: z.string().max(300).optional().openapi({ description: "Where the order is delivered, on one line; absent when the order has none", example: "〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101" }),
+  delivery_request: z.string().max(100).optional().openapi({ description: "The day and time slot the customer wants it delivered, on one line; absent when none", example: "2026年12月5日 14〜16時" }),
 });
 
 export const CreateNotificationSchema = z.object({

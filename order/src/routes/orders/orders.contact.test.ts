@@ -54,6 +54,27 @@ describe("PATCH /api/v1/orders/{id} corrects the customer's contact details", ()
     ]);
   });
 
+  test("the delivery wish is given as written, changed and removed, each change noted; a day already past or a slot no carrier has is a 422", async () => {
+    const id = await newOrder();
+    const given = await (await patch(id, { delivery_date: "2099/12/5", delivery_time: "14時〜16時" })).json();
+    expect([given.delivery_date, given.delivery_time]).toEqual(["2099-12-05", "14-16"]);
+    expect((await (await patch(id, { delivery_time: null })).json()).delivery_time).toBeNull();
+    for (const [body, path, message] of [
+      [{ delivery_date: "2020-01-01" }, "delivery_date", "must not be a day already past (JST)"],
+      [{ delivery_date: "2099-02-30" }, "delivery_date", "must be a date that exists, such as 2026-12-05"],
+      [{ delivery_time: "13-15" }, "delivery_time", "must be one of the carriers' time slots: 午前中, 12-14, 14-16, 16-18, 18-20, 18-21, 19-21, 20-21"],
+    ] as const) {
+      const response = await patch(id, body);
+      expect(response.status).toBe(422);
+      expect((await response.json()).errors).toEqual([{ path, message }]);
+    }
+    const notes = await (await service.request("GET", `/api/v1/orders/${id}/notes`)).json();
+    expect(notes.map((note: { text: string }) => note.text)).toEqual([
+      "連絡先を修正しました（お届け希望：なし → 2099年12月5日 14〜16時）",
+      "連絡先を修正しました（お届け希望：2099年12月5日 14〜16時 → 2099年12月5日）",
+    ]);
+  });
+
   test("each field by the rules of a new order; nothing changes when one is wrong", async () => {
     const id = await newOrder();
     for (const [body, path, message] of [
@@ -77,7 +98,7 @@ describe("PATCH /api/v1/orders/{id} corrects the customer's contact details", ()
     for (const body of [{}, { status: "PAID", total_amount: 1 }]) {
       const response = await patch(id, body);
       expect(response.status).toBe(422);
-      expect((await response.json()).errors[0].message).toBe("must change at least one of customer_name, customer_email, customer_phone, shipping_address");
+      expect((await response.json()).errors[0].message).toBe("must change at least one of customer_name, customer_email, customer_phone, shipping_address, delivery_date, delivery_time");
     }
     expect((await service.request("GET", `/api/v1/orders/${id}`).then((r) => r.json())).status).toBe("PENDING");
     expect((await patch("ord_unknown", { customer_name: "誰か" })).status).toBe(404);

@@ -33,10 +33,10 @@ export const list = createRoute({
 
 export const exportCsv = createRoute({
   method: "get", path: "/api/v1/orders/export", tags, summary: "Every order the list's filters find, as CSV (for the warehouse or a spreadsheet)",
-  description: "All of them, not a page: newest first, one line per item, the order's columns repeated on each. Columns: order_id, order_ref, created_at_jst, status, customer_name, customer_email, customer_phone, product_name, quantity, unit_price, subtotal, total_amount, carrier, tracking_number, postal_code, prefecture, address_line1, address_line2 (order_ref, the product and the address columns are named as in the bulk import's file; a Japanese customer_phone is written as dialled in Japan, 09012345678, as carriers' label software takes it). Sent as it is read, so any number of orders can be exported. UTF-8 with a BOM, as Excel opens Japanese; text a spreadsheet would run as a formula is made inert.",
+  description: "All of them, not a page: newest first, one line per item, the order's columns repeated on each. Columns: order_id, order_ref, created_at_jst, status, customer_name, customer_email, customer_phone, product_name, quantity, unit_price, subtotal, total_amount, carrier, tracking_number, postal_code, prefecture, address_line1, address_line2, delivery_date, delivery_time (order_ref, the product, address and delivery columns are named as in the bulk import's file; a Japanese customer_phone is written as dialled in Japan, 09012345678, as carriers' label software takes it). Sent as it is read, so any number of orders can be exported. UTF-8 with a BOM, as Excel opens Japanese; text a spreadsheet would run as a formula is made inert.",
   request: { query: z.object(orderFilters).superRefine(dayRangeCheck()) },
   responses: {
-    200: { description: "The orders", content: { "text/csv": { schema: z.string().openapi({ example: "order_id,order_ref,created_at_jst,status,customer_name,customer_email,customer_phone,product_name,quantity,unit_price,subtotal,total_amount,carrier,tracking_number,postal_code,prefecture,address_line1,address_line2\r\nord_…,,2026-12-01 10:15:00,PAID,山田 太郎,taro@example.jp,,抹茶セット,2,1750,3500,3500,,,150-0001,東京都,渋谷区神宮前1-2-3,\r\n" }) } } },
+    200: { description: "The orders", content: { "text/csv": { schema: z.string().openapi({ example: "order_id,order_ref,created_at_jst,status,customer_name,customer_email,customer_phone,product_name,quantity,unit_price,subtotal,total_amount,carrier,tracking_number,postal_code,prefecture,address_line1,address_line2,delivery_date,delivery_time\r\nord_…,,2026-12-01 10:15:00,PAID,山田 太郎,taro@example.jp,,抹茶セット,2,1750,3500,3500,,,150-0001,東京都,渋谷区神宮前1-2-3,,2026-12-05,14-16\r\n" }) } } },
     ...problemResponses(422),
   },
 });
@@ -59,8 +59,8 @@ export const history = createRoute({
 });
 
 export const changeContact = createRoute({
-  method: "patch", path: "/api/v1/orders/{id}", tags, summary: "Correct the customer's name, e-mail, phone number or shipping address",
-  description: "For a customer who gave a wrong address: the fields given are changed, by the rules of a new order (customer_phone: null removes the phone number, shipping_address: null the address); mails sent from now on go to them, and what changed, from what, is written as a note on the order under the person who changed it (X-Operator). A mail already sent can be sent again to the new address with the Notification Service's resend. The shipping address cannot change once the order is SHIPPED or DELIVERED (409). Items, total and status are not changed here.",
+  method: "patch", path: "/api/v1/orders/{id}", tags, summary: "Correct the customer's name, e-mail, phone number, shipping address or delivery wish",
+  description: "For a customer who gave a wrong address: the fields given are changed, by the rules of a new order (customer_phone: null removes the phone number, shipping_address: null the address); mails sent from now on go to them, and what changed, from what, is written as a note on the order under the person who changed it (X-Operator). A mail already sent can be sent again to the new address with the Notification Service's resend. The shipping address and the delivery wish (delivery_date, delivery_time; null removes either) cannot change once the order is SHIPPED or DELIVERED (409). Items, total and status are not changed here.",
   request: { params: orderId, body: { required: true, content: { "application/json": { schema: ContactChangeSchema.openapi("ContactChange", { example: { customer_email: "taro.yamada@example.jp" } }) } } } },
   responses: { 200: json(OrderSchema, "The order"), ...problemResponses(400, 404, 409, 415, 422) },
 });

@@ -4,10 +4,11 @@ import { orderStatuses } from "../../domain/order-status";
 import { FREE_TEXT_MESSAGE, isFreeText, isOneLine, ONE_LINE_MESSAGE } from "@platform/shared/text";
 
 export const CreateOrderSchema = NewOrderSchema.openapi("CreateOrder", {
-  description: "shipping_address is optional: postal_code as people write it (〒150-0001, 1500001, full-width digits) is stored as 150-0001; prefecture with or without its 都, 府 or 県 (東京, 大阪府) is stored in full; address_line1 is the city and street, address_line2 the building and room.",
+  description: "shipping_address is optional: postal_code as people write it (〒150-0001, 1500001, full-width digits) is stored as 150-0001; prefecture with or without its 都, 府 or 県 (東京, 大阪府) is stored in full; address_line1 is the city and street, address_line2 the building and room. delivery_date (the day the customer wants it, as written: 2026-12-05, 2026/12/5; not a day already past in Japan) and delivery_time (a carrier's slot, as written: 14-16, 14時〜16時, 午前) are optional too.",
   example: {
     customer_name: "山田 太郎", customer_email: "taro@example.jp", customer_phone: "+819012345678",
     shipping_address: { postal_code: "150-0001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: "神宮前ビル 101" },
+    delivery_date: "2026-12-05", delivery_time: "14-16",
     items: [{ product_name: "抹茶セット", quantity: 2, unit_price: 1750 }],
   },
 });
@@ -31,6 +32,8 @@ export const OrderSchema = z.object({
   customer_email: z.string(),
   customer_phone: z.string().nullable(),
   shipping_address: ShippingAddressOutSchema.nullable().openapi({ description: "Where the order is delivered; null when none was given" }),
+  delivery_date: z.string().nullable().openapi({ description: "The day (JST) the customer wants it delivered", example: "2026-12-05" }),
+  delivery_time: z.string().nullable().openapi({ description: "The time slot the customer wants: 午前中, 12-14, 14-16, 16-18, 18-20, 18-21, 19-21 or 20-21", example: "14-16" }),
   status: z.enum(orderStatuses),
   total_amount: z.number().int().openapi({ description: "Sum of quantity × unit_price, integer JPY", example: 3500 }),
   currency: z.literal("JPY"),

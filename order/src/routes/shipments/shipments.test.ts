@@ -42,11 +42,13 @@ describe("POST /api/v1/orders/shipments", () => {
   test("the shipping mail says where it goes; once shipped, the address can no longer be changed (409, nothing changed), the customer's e-mail still can", async () => {
     const id = await paidOrder("出荷 六郎");
     const address = { postal_code: "530-0001", prefecture: "大阪府", address_line1: "大阪市北区梅田1-1-1", address_line2: null };
-    expect((await stack.call("PATCH", `/api/v1/orders/${id}`, { shipping_address: address })).body.shipping_address).toEqual(address);
+    expect((await stack.call("PATCH", `/api/v1/orders/${id}`, { shipping_address: address, delivery_date: "2099-04-01", delivery_time: "午前中" })).body.shipping_address).toEqual(address);
     await stack.call("POST", "/api/v1/orders/shipments", { shipments: [{ order_id: id, carrier: "ヤマト運輸", tracking_number: "1212-3434-5656" }] });
     const [mail] = await waitFor("the shipping mail", () => stack.mailsFor(id, "発送いたしました").length === 1 && stack.mailsFor(id, "発送いたしました"));
     expect(mail!.parsed.text).toContain("■お届け先\n〒530-0001 大阪府大阪市北区梅田1-1-1\n");
     expect(mail!.parsed.html).toContain("お届け先：〒530-0001 大阪府大阪市北区梅田1-1-1");
+    expect(mail!.parsed.text).toContain("■お届け希望日時\n2099年4月1日 午前中\n");
+    expect((await stack.call("PATCH", `/api/v1/orders/${id}`, { delivery_time: "14-16" })).status).toBe(409); // nor when
     const moved = await stack.call("PATCH", `/api/v1/orders/${id}`, { customer_email: "rokuro@example.jp", shipping_address: { ...address, address_line1: "大阪市北区梅田2-2-2" } });
     expect(moved.status).toBe(409);
     expect(moved.body.detail).toContain("can no longer be changed");
