@@ -6,12 +6,10 @@ import { ApiError } from "@platform/shared/problem";
 import type { OrderDb } from "../db/client";
 import { orders, statusHistory, type OrderRow } from "../db/schema";
 import { orderTotal, type ContactChange, type NewOrder } from "../domain/new-order";
-import { addressText } from "@platform/shared/address";
-import { deliveryText } from "@platform/shared/delivery";
 import type { OrderStatus } from "../domain/order-status";
 import { searchTerms } from "../domain/order-search";
 import { orderMail, paymentRequest } from "./messages";
-import { writeNote } from "./note-store";
+import { correctContact } from "./contact-change";
 import { addressColumns, toOrder, withItems, type OrderView } from "./order-view";
 import { indexNarrows, nameWithoutSpaces, searchCandidates } from "./search-index";
 import { statementsOf } from "./statements";
@@ -102,30 +100,9 @@ export function createOrderStore(db: OrderDb) {
       return db.select({ id: orders.id, tracking_key: orders.tracking_key }).from(orders).where(inArray(orders.tracking_key, keys)).orderBy(asc(orders.id));
     },
 
-    /**
-     * Corrects the customer's contact details; mails from now on go to them. What changed, from what,
-     * is written as a note on the order under the person who changed it, so a changed address can be
-     * traced back.
-     */
+    /** Corrects the contact details, the address or the delivery wish (contact-change.ts). */
     async changeContact(id: string, change: ContactChange, operator: string | undefined) {
-      await db.transaction(async (tx) => {
-        const before = await load(id);
-        const { shipping_address: address, delivery_date: date, delivery_time: time, ...contact } = change;
-        const changed = contactFields.filter((field) => contact[field] !== undefined && contact[field] !== before[field]);
-        const what = changed.map((field) => `${contactLabels[field]}：${before[field] ?? "なし"} → ${contact[field] ?? "なし"}`);
-        const addressBefore = toOrder(before, []).shipping_address;
-        const moved = address !== undefined && JSON.stringify(addressColumns(address)) !== JSON.stringify(addressColumns(addressBefore));
-        const wish = { delivery_date: date === undefined ? before.delivery_date : date, delivery_time: time === undefined ? before.delivery_time : time };
-        const rewished = wish.delivery_date !== before.delivery_date || wish.delivery_time !== before.delivery_time;
-        if ((moved || rewished) && ["SHIPPED", "DELIVERED"].includes(before.status)) {
-          throw new ApiError("CONFLICT", `Order ${id} is ${before.status}: it has left the warehouse, so where and when it is delivered can no longer be changed.`);
-        }
-        if (moved) what.push(`配送先：${addressText(addressBefore)} → ${addressText(address)}`);
-        if (rewished) what.push(`お届け希望：${deliveryText(before.delivery_date, before.delivery_time)} → ${deliveryText(wish.delivery_date, wish.delivery_time)}`);
-        if (!what.length) return;
-        await tx.update(orders).set({ ...contact, ...(moved ? addressColumns(address) : {}), ...wish, updated_at: new Date().toISOString() }).where(eq(orders.id, id));
-        await writeNote(tx, id, `連絡先を修正しました（${what.join("、")}）`, operator);
-      });
+      await db.transaction(async (tx) => correctContact(tx, await load(id), change, operator));
       return this.get(id);
     },
 
@@ -158,8 +135,6 @@ export function createOrderStore(db: OrderDb) {
 
 export type OrderStore = ReturnType<typeof createOrderStore>;
 
-const contactFields = ["customer_name", "customer_email", "customer_phone"] as const;
-const contactLabels = { customer_name: "お名前", customer_email: "メールアドレス", customer_phone: "電話番号" };
 
 /** What the order list and its export can be narrowed by; `from` and `to` are JST days, both included. */
 export type OrderFilter = { status?: OrderStatus; import_id?: string; q?: string; from?: string; to?: string };
