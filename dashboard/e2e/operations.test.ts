@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { waitFor } from "@platform/shared/testing/service-process";
 import { anOrder } from "@platform/shared/testing/stack";
+import { jstToday } from "../src/format";
 import { downloaded, shot, startDashboardStack, unlabelledControls } from "./harness";
 
 let env: Awaited<ReturnType<typeof startDashboardStack>>;
@@ -159,10 +160,20 @@ describe("the operations team's work in Chromium", () => {
   }, 60_000);
 
   test("the overview says what needs doing, each linked to where it is done", async () => {
-    await paidOrder("要対応 一郎");
+    const urgent = await paidOrder("要対応 一郎");
+    // wished delivered tomorrow: it must ship today
+    const tomorrow = new Date(Date.parse(`${jstToday()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect((await env.stack.call("PATCH", `/api/v1/orders/${urgent}`, { delivery_date: tomorrow })).body.delivery_date).toBe(tomorrow);
     const paid = (await env.stack.call("GET", "/api/v1/orders?status=PAID&limit=1")).body.total;
+    const due = (await env.stack.call("GET", `/api/v1/orders?status=PAID&delivery_by=${tomorrow}&limit=1`)).body.total;
+    expect(due).toBeGreaterThanOrEqual(1);
     const page = await env.page("/#/");
     const attention = page.getByTestId("attention");
+    await attention.getByText(`お届け希望日が明日までの発送待ち：${due} 件`).waitFor();
+    await attention.getByRole("link", { name: "お届け希望日が明日までの発送待ち" }).click();
+    await page.getByTestId("delivery-filter").getByText(`お届け希望日が ${tomorrow} までの注文のみ表示しています。`).waitFor();
+    await page.getByRole("link", { name: urgent }).waitFor();
+    await page.goto(`${env.origin}/#/`);
     await attention.getByText(`発送待ち（支払済）：${paid} 件`).waitFor();
     await attention.getByRole("link", { name: "発送待ち（支払済）" }).click();
     await page.getByRole("heading", { name: "一括発送" }).waitFor();

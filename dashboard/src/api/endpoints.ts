@@ -5,7 +5,7 @@ const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
 
 /** What the order list and its export are narrowed by; from and to are JST days, YYYY-MM-DD; import_id, one bulk import's orders. */
-type OrderFilter = { status?: string; q?: string; from?: string; to?: string; import_id?: string };
+type OrderFilter = { status?: string; q?: string; from?: string; to?: string; import_id?: string; delivery_by?: string };
 
 export const api = {
   orders: (params: { skip: number; limit: number } & OrderFilter) => request<Page<Order>>("order", `/api/v1/orders?${query(params)}`),

@@ -15,9 +15,11 @@ const status = signal("");
 const search = signal("");
 const days = signal({ from: "", to: "" });
 const importId = signal(""); // one bulk import's orders, opened from its report
+const deliveryBy = signal(""); // the orders wished delivered by a day, opened from the overview
 /** What the list is narrowed by, as the API takes it (the export takes the same). */
 const filter = () => ({
   status: status.value || undefined, q: search.value.trim() || undefined, from: days.value.from || undefined, to: days.value.to || undefined, import_id: importId.value || undefined,
+  delivery_by: deliveryBy.value || undefined,
 });
 const page = resource(() => api.orders({ skip: skip.value, limit: 20, ...filter() }));
 
@@ -50,15 +52,16 @@ function SearchBox() {
 
 export function OrdersPage() {
   const params = route.value.params;
-  const fromLink = { status: params.get("status") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "", importId: params.get("import_id") ?? "", q: params.get("q") ?? "" };
+  const fromLink = { status: params.get("status") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "", importId: params.get("import_id") ?? "", q: params.get("q") ?? "", deliveryBy: params.get("delivery_by") ?? "" };
   useEffect(() => {
     status.value = fromLink.status;
     search.value = fromLink.q;
     days.value = { from: fromLink.from, to: fromLink.to };
     importId.value = fromLink.importId;
+    deliveryBy.value = fromLink.deliveryBy;
     skip.value = 0;
     void page.reload();
-  }, [fromLink.status, fromLink.from, fromLink.to, fromLink.importId, fromLink.q]);
+  }, [fromLink.status, fromLink.from, fromLink.to, fromLink.importId, fromLink.q, fromLink.deliveryBy]);
   const data = page.data.value;
   return (
     <section>
@@ -72,6 +75,12 @@ export function OrdersPage() {
       {importId.value && (
         <p class="import-filter" data-testid="import-filter">
           一括取り込み <a href="#/imports">{importId.value}</a> の注文のみ表示しています。{" "}
+          <a href="#/orders">すべての注文を表示</a>
+        </p>
+      )}
+      {deliveryBy.value && (
+        <p class="import-filter" data-testid="delivery-filter">
+          お届け希望日が {deliveryBy.value} までの注文のみ表示しています。{" "}
           <a href="#/orders">すべての注文を表示</a>
         </p>
       )}

@@ -63,3 +63,20 @@ describe("orders by the day they were created (JST)", () => {
     }
   });
 });
+
+describe("orders by the day the customer wants them delivered", () => {
+  test("delivery_by gives the orders wished on that day or before, none without a wish; with status=PAID, the ones that must ship first; in the export too", async () => {
+    await service.db.run(sql`update orders set delivery_date = '2026-12-02' where id = ${ids.firstOfDec1}`);
+    await service.db.run(sql`update orders set delivery_date = '2026-12-03', delivery_time = '午前中' where id = ${ids.lastOfDec1}`);
+    await service.db.run(sql`update orders set delivery_date = '2026-12-04' where id = ${ids.firstOfDec2}`);
+    expect(await names("delivery_by=2026-12-03")).toEqual(["lastOfDec1", "firstOfDec1"]);
+    expect(await names("delivery_by=2026-12-02&status=PAID")).toEqual(["firstOfDec1"]);
+    expect(await names("delivery_by=2026-12-01")).toEqual([]);
+    const csv = await (await service.request("GET", "/api/v1/orders/export?delivery_by=2026-12-03")).text();
+    expect(csv.trimEnd().split("\r\n").slice(1).map((line) => line.split(",").slice(-2).join(" "))).toEqual(["2026-12-03 午前中", "2026-12-02 "]);
+    const wrong = await service.request("GET", "/api/v1/orders?delivery_by=2026-12-32");
+    expect(wrong.status).toBe(422);
+    expect((await wrong.json()).errors[0].path).toBe("delivery_by");
+  });
+});
+

@@ -23,6 +23,7 @@ const orderFilters = {
   }),
   from: JstDay("2026-12-01", "Only orders created on this day (JST) or later").optional(),
   to: JstDay("2026-12-31", "Only orders created on this day (JST) or earlier").optional(),
+  delivery_by: JstDay("2026-12-03", "Only orders the customer wants delivered on this day (JST) or earlier: with status=PAID, the ones that must ship first").optional(),
 };
 
 export const list = createRoute({
