@@ -146,9 +146,10 @@ export type OrderFilter = { status?: OrderStatus; import_id?: string; q?: string
 export function filtered(query: OrderFilter, viaIndex = true) {
   const candidates = query.q && viaIndex ? searchCandidates(query.q) : undefined;
   const filters = [
-    // with a search through the index, the status is checked on the orders it offers: without statistics
-    // SQLite would take the status index and read every order of that status (72 ms against 3.6 ms at 130,000)
-    query.status && (candidates ? sql`+${orders.status} = ${query.status}` : eq(orders.status, query.status)), query.import_id && eq(orders.import_id, query.import_id), query.q && matching(query.q, candidates),
+    // with a search through the index, or a delivery day, the status is checked on the orders they offer:
+    // without statistics SQLite would take the status index and read every order of that status (a search:
+    // 72 ms against 3.6 ms at 130,000; delivery_by with 52,000 PAID orders: 23 ms against 0.1–0.4 ms)
+    query.status && (candidates || query.delivery_by ? sql`+${orders.status} = ${query.status}` : eq(orders.status, query.status)), query.import_id && eq(orders.import_id, query.import_id), query.q && matching(query.q, candidates),
     query.from && createdFrom(jstDayRange(query.from, query.from).start), query.to && createdBefore(jstDayRange(query.to, query.to).end),
     query.delivery_by && lte(orders.delivery_date, query.delivery_by), // null (no wish) is never <=
   ].filter(Boolean) as SQL[];

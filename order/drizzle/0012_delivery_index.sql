@@ -1,0 +1,1 @@
+CREATE INDEX `orders_delivery` ON `orders` (`delivery_date`,`id`) WHERE delivery_date is not null;
