@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { asc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { rowsStatement } from "@platform/shared/rows-statement";
 import { tempDir } from "@platform/shared/testing/service-process";
 import { openOrderDb, type OrderDb } from "../db/client";
 import { importOrders, orderItems, orders } from "../db/schema";
-import { createOrderStore } from "./order-store";
+import { createOrderStore, filtered } from "./order-store";
 import { statementsOf } from "./statements";
 
 // Reads on a local file: outside a transaction from the read connection (committed data, no wait for
@@ -67,4 +67,11 @@ test("the reconciler's search reads the few cancelled orders not yet refunded, n
   const { sql, params } = createOrderStore(db).needingReconciliation(new Date().toISOString()).toSQL();
   const plan = (await db.$client.execute({ sql: `explain query plan ${sql}`, args: params as never })).rows.map((row) => String(row.detail));
   expect(plan).toContainEqual(expect.stringContaining("USING INDEX orders_unrefunded"));
+});
+
+test("the orders wished delivered by a day (the overview asks every 5 s) are read through the wish's index, not every order of their status", async () => {
+  const { sql, params } = db.select().from(orders).where(filtered({ status: "PAID", delivery_by: "2026-12-03" })).orderBy(desc(orders.id)).limit(20).toSQL();
+  const plan = (await db.$client.execute({ sql: `explain query plan ${sql}`, args: params as never })).rows.map((row) => String(row.detail));
+  expect(plan).toContainEqual(expect.stringContaining("USING INDEX orders_delivery"));
+  expect(plan).not.toContainEqual(expect.stringContaining("orders_status"));
 });
