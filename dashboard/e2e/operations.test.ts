@@ -172,7 +172,8 @@ describe("the operations team's work in Chromium", () => {
     await attention.getByText(`お届け希望日が明日までの発送待ち：${due} 件`).waitFor();
     await attention.getByRole("link", { name: "お届け希望日が明日までの発送待ち" }).click();
     await page.getByTestId("delivery-filter").getByText(`お届け希望日が ${tomorrow} までの注文のみ表示しています。`).waitFor();
-    await page.getByRole("link", { name: urgent }).waitFor();
+    const row = page.locator("tr", { has: page.getByRole("link", { name: urgent }) });
+    expect(await row.getByTestId("wish").textContent()).toBe(`${Number(tomorrow.slice(0, 4))}年${Number(tomorrow.slice(5, 7))}月${Number(tomorrow.slice(8))}日`);
     await page.goto(`${env.origin}/#/`);
     await attention.getByText(`発送待ち（支払済）：${paid} 件`).waitFor();
     await attention.getByRole("link", { name: "発送待ち（支払済）" }).click();

@@ -1,5 +1,6 @@
 import { signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import { deliveryText } from "@platform/shared/delivery";
 import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
 import { OrdersExport } from "../components/orders-export";
@@ -87,15 +88,17 @@ export function OrdersPage() {
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />
       <table>
-        <thead><tr><th>注文番号</th><th>日時（JST）</th><th>お客様</th><th class="num">商品数</th><th class="num">金額</th><th>ステータス</th></tr></thead>
+        <thead><tr><th>注文番号</th><th>日時（JST）</th><th>お客様</th><th class="num">商品数</th><th class="num">金額</th><th>お届け希望</th><th>ステータス</th></tr></thead>
         <tbody>
           {data?.items.map((order) => (
             <tr>
               <td><a href={`#/orders/${order.id}`}>{order.id}</a></td><td>{jstTime(order.created_at)}</td><td>{order.customer_name}</td>
-              <td class="num">{order.items.length}</td><td class="num">{yen(order.total_amount)}</td><td><Badge status={order.status} labels={orderStatusLabels} /></td>
+              <td class="num">{order.items.length}</td><td class="num">{yen(order.total_amount)}</td>
+              <td data-testid="wish">{order.delivery_date || order.delivery_time ? deliveryText(order.delivery_date, order.delivery_time) : ""}</td>
+              <td><Badge status={order.status} labels={orderStatusLabels} /></td>
             </tr>
           ))}
-          {data && !data.items.length && <tr><td colSpan={6}>{search.value.trim() ? `「${search.value.trim()}」に該当する注文はありません。` : "該当する注文はありません。"}</td></tr>}
+          {data && !data.items.length && <tr><td colSpan={7}>{search.value.trim() ? `「${search.value.trim()}」に該当する注文はありません。` : "該当する注文はありません。"}</td></tr>}
         </tbody>
       </table>
       {data && <Pager skip={data.skip} limit={data.limit} total={data.total} onPage={(s) => ((skip.value = s), void page.reload())} />}
