@@ -186,6 +186,20 @@ describe("the operations team's work in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  test("what was sent to a customer: the notifications page finds every mail to an address however its case is written", async () => {
+    const { body: order } = await env.stack.call("POST", "/api/v1/orders", { ...anOrder("宛先 三郎"), customer_email: "saburo.atesaki@example.jp" });
+    await waitFor("the confirmation", () => env.stack.mailsFor(order.id, "ご注文ありがとうございます").length === 1, 20_000);
+    const page = await env.page("/#/notifications");
+    await page.getByLabel("宛先で検索").fill("Saburo.Atesaki@Example.JP");
+    await page.getByRole("button", { name: "検索" }).click();
+    await page.locator(".notification").first().getByText("saburo.atesaki@example.jp").waitFor();
+    expect(await page.locator(".notification").count()).toBe(1);
+    await page.getByLabel("宛先で検索").fill("nobody@example.jp");
+    await page.getByRole("button", { name: "検索" }).click();
+    await page.getByText("nobody@example.jp 宛ての通知はありません。").waitFor();
+    await page.close();
+  }, 60_000);
+
   test("a customer who gave a wrong address: the order's contact is corrected, and the confirmation sent again to it, from the order's page", async () => {
     const { body: order } = await env.stack.call("POST", "/api/v1/orders", { ...anOrder("再送 花子"), customer_email: "hanako@exmaple.jp" });
     await waitFor("the first mail", () => env.stack.mailsFor(order.id, "ご注文ありがとうございます").length === 1, 20_000);

@@ -1,4 +1,4 @@
-import { signal } from "@preact/signals";
+import { signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api } from "../api/endpoints";
 import { NotificationView } from "../components/notification-view";
@@ -13,7 +13,8 @@ import { notify } from "../state/toasts";
 
 const skip = signal(0);
 const status = signal("");
-const page = resource(() => api.notifications({ skip: skip.value, limit: 20, status: status.value || undefined }));
+const recipient = signal(""); // "what did we send to this address?"
+const page = resource(() => api.notifications({ skip: skip.value, limit: 20, status: status.value || undefined, recipient: recipient.value.trim() || undefined }));
 const templates = resource(api.templates);
 const preview = signal<{ name: string; channel: string; subject: string | null; body: string; html: string | null } | undefined>(undefined);
 
@@ -35,6 +36,19 @@ async function showPreview(name: string, channel: string) {
   }
 }
 
+/** Every notification to one address or phone number (as dialled), for a customer who asks what was sent. */
+function RecipientSearch() {
+  const draft = useSignal(recipient.value);
+  const submit = (event: Event) => (event.preventDefault(), (recipient.value = draft.value), (skip.value = 0), void page.reload());
+  return (
+    <form class="search" role="search" onSubmit={submit}>
+      <label for="recipient-search">宛先で検索</label>{" "}
+      <input id="recipient-search" type="search" placeholder="メールアドレス・電話番号" value={draft.value} onInput={(e) => (draft.value = e.currentTarget.value)} />{" "}
+      <button type="submit">検索</button>
+    </form>
+  );
+}
+
 export function NotificationsPage() {
   const fromLink = route.value.params.get("status") ?? ""; // the overview links to the failed ones
   useEffect(() => {
@@ -47,13 +61,14 @@ export function NotificationsPage() {
   return (
     <section>
       <h2>通知</h2>
+      <RecipientSearch />
       <StatusFilter value={status.value} labels={notificationStatusLabels} onChange={(value) => ((status.value = value), (skip.value = 0), void page.reload())} />
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />
       {data?.items.map((n) => (
         <NotificationView notification={n} actions={n.status === "FAILED" && <button type="button" onClick={() => retry(n.id)}>再送する</button>} />
       ))}
-      {data && !data.items.length && <p>該当する通知はありません。</p>}
+      {data && !data.items.length && <p>{recipient.value.trim() ? `${recipient.value.trim()} 宛ての通知はありません。` : "該当する通知はありません。"}</p>}
       {data && <Pager skip={data.skip} limit={data.limit} total={data.total} onPage={(s) => ((skip.value = s), void page.reload())} />}
 
       <h3>テンプレートのプレビュー（サンプルデータ）</h3>

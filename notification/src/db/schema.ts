@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { Channel, NotificationStatus, TemplateName } from "@platform/shared/contracts/notification";
 export { idempotencyKeys } from "@platform/shared/idempotency/idempotency.schema";
@@ -29,6 +30,8 @@ export const notifications = sqliteTable("notifications", {
   index("notifications_due").on(table.status, table.next_attempt_at),
   index("notifications_order").on(table.order_id, table.id),
   index("notifications_status").on(table.status, table.id),
+  // "what did we send to this address?": an address compared without case, a phone number in E.164
+  index("notifications_recipient").on(sql`lower(${table.recipient})`, table.id),
 ]);
 
 /** Every attempt, kept when an operator retries a FAILED notification. */

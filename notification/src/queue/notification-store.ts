@@ -3,6 +3,7 @@ import { prepared } from "@platform/shared/prepared";
 import { notInList } from "@platform/shared/sql-lists";
 import type { CreateNotification, Notification, NotificationStatus } from "@platform/shared/contracts/notification";
 import { newId } from "@platform/shared/ids";
+import { phoneToE164 } from "@platform/shared/phone";
 import { ApiError } from "@platform/shared/problem";
 import type { NotificationDb } from "../db/client";
 import { attempts, notifications, type NotificationRow } from "../db/schema";
@@ -58,8 +59,11 @@ export function createNotificationStore(db: NotificationDb) {
       return db.select().from(notifications).where(eq(notifications.order_id, orderId)).orderBy(asc(notifications.id));
     },
 
-    async page(query: { skip: number; limit: number; status?: NotificationStatus }) {
-      const where: SQL | undefined = query.status ? eq(notifications.status, query.status) : undefined;
+    async page(query: { skip: number; limit: number; status?: NotificationStatus; recipient?: string }) {
+      const where: SQL | undefined = and(
+        query.status ? eq(notifications.status, query.status) : undefined,
+        query.recipient ? sql`lower(${notifications.recipient}) = ${recipientKey(query.recipient)}` : undefined,
+      );
       const [items, [total]] = await Promise.all([
         db.select().from(notifications).where(where).orderBy(desc(notifications.id)).limit(query.limit).offset(query.skip),
         db.select({ n: count() }).from(notifications).where(where),
@@ -145,3 +149,6 @@ export function createNotificationStore(db: NotificationDb) {
 }
 
 export type NotificationStore = ReturnType<typeof createNotificationStore>;
+
+/** A recipient as the queue compares it: an e-mail address without case, a phone number as dialled in Japan in E.164. */
+const recipientKey = (text: string) => (text.includes("@") ? text.trim() : phoneToE164(text) ?? text.trim()).toLowerCase();

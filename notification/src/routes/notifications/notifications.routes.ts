@@ -35,7 +35,10 @@ export const byOrder = createRoute({
 
 export const list = createRoute({
   method: "get", path: "/api/v1/notifications", tags, summary: "Notifications, newest first",
-  request: { query: PageQuery.extend({ status: z.enum(notificationStatuses).optional() }) },
+  request: { query: PageQuery.extend({
+    status: z.enum(notificationStatuses).optional(),
+    recipient: z.string().trim().min(1).max(254).optional().openapi({ description: "Only those sent to this recipient: an e-mail address (any case), or a phone number, as dialled in Japan (090-1234-5678) or in E.164", example: "taro@example.jp" }),
+  }) },
   responses: { 200: json(pageOf(NotificationSchema, "NotificationPage"), "A page of notifications"), ...problemResponses(422) },
 });
 

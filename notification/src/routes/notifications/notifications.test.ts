@@ -99,6 +99,19 @@ describe("reading notifications", () => {
     expect(await (await service.request("GET", "/api/v1/notifications/stats")).json()).toEqual({ pending: 0, sent: all.total, failed: 0 });
   });
 
+  test("GET /api/v1/notifications?recipient= finds what was sent to an address in any case, or to a phone number as dialled; read through its index", async () => {
+    const mixed = await (await service.request("POST", "/api/v1/notifications", email("ord_n_recipient", { recipient: "Hanako.Sato@Example.jp" }))).json();
+    const sms = await (await service.request("POST", "/api/v1/notifications", email("ord_n_recipient", { channel: "SMS", recipient: "+818012345678" }))).json();
+    const found = async (recipient: string) => (await (await service.request("GET", `/api/v1/notifications?recipient=${encodeURIComponent(recipient)}`)).json()).items.map((n: { id: string }) => n.id);
+    expect(await found("hanako.sato@example.jp")).toEqual([mixed.id]);
+    expect(await found(" HANAKO.SATO@EXAMPLE.JP ")).toEqual([mixed.id]);
+    expect(await found("080-1234-5678")).toEqual([sms.id]);
+    expect(await found("+818012345678")).toEqual([sms.id]);
+    expect(await found("nobody@example.jp")).toEqual([]);
+    const plan = (await service.db.$client.execute({ sql: "explain query plan select * from notifications where lower(recipient) = ? order by id desc limit 20", args: ["x"] })).rows.map((row) => String(row.detail));
+    expect(plan).toContainEqual(expect.stringContaining("USING INDEX notifications_recipient"));
+  });
+
   test("GET /api/v1/notifications/{id}/attempts shows each attempt", async () => {
     const queued = await (await service.request("POST", "/api/v1/notifications", email("ord_n_hist"))).json();
     await sentOf(queued.id);

@@ -1,0 +1,1 @@
+CREATE INDEX `notifications_recipient` ON `notifications` (lower("recipient"),`id`);
