@@ -1,8 +1,9 @@
-import { signal, useSignal } from "@preact/signals";
+import { signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api } from "../api/endpoints";
 import { NotificationView } from "../components/notification-view";
 import { Pager } from "../components/pager";
+import { SearchBox } from "../components/search-box";
 import { StatusFilter } from "../components/status-filter";
 import { LoadError, Loading } from "../components/status";
 import { channelLabels, notificationStatusLabels, templateLabels } from "../format";
@@ -36,19 +37,6 @@ async function showPreview(name: string, channel: string) {
   }
 }
 
-/** Every notification to one address or phone number (as dialled), for a customer who asks what was sent. */
-function RecipientSearch() {
-  const draft = useSignal(recipient.value);
-  const submit = (event: Event) => (event.preventDefault(), (recipient.value = draft.value), (skip.value = 0), void page.reload());
-  return (
-    <form class="search" role="search" onSubmit={submit}>
-      <label for="recipient-search">宛先で検索</label>{" "}
-      <input id="recipient-search" type="search" placeholder="メールアドレス・電話番号" value={draft.value} onInput={(e) => (draft.value = e.currentTarget.value)} />{" "}
-      <button type="submit">検索</button>
-    </form>
-  );
-}
-
 export function NotificationsPage() {
   const fromLink = route.value.params.get("status") ?? ""; // the overview links to the failed ones
   useEffect(() => {
@@ -61,7 +49,8 @@ export function NotificationsPage() {
   return (
     <section>
       <h2>通知</h2>
-      <RecipientSearch />
+      {/* every notification to one address or phone number (as dialled): for a customer who asks what was sent */}
+      <SearchBox id="recipient-search" label="宛先で検索" placeholder="メールアドレス・電話番号" term={recipient} onSearch={() => ((skip.value = 0), void page.reload())} />
       <StatusFilter value={status.value} labels={notificationStatusLabels} onChange={(value) => ((status.value = value), (skip.value = 0), void page.reload())} />
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />

@@ -1,10 +1,11 @@
-import { signal, useSignal } from "@preact/signals";
+import { signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { deliveryText } from "@platform/shared/delivery";
 import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
 import { OrdersExport } from "../components/orders-export";
 import { Pager } from "../components/pager";
+import { SearchBox } from "../components/search-box";
 import { StatusFilter } from "../components/status-filter";
 import { LoadError, Loading } from "../components/status";
 import { jstTime, orderStatusLabels, yen } from "../format";
@@ -37,20 +38,6 @@ function DayFilter() {
   );
 }
 
-/** Finds orders by id, order_ref, name, e-mail or phone (the API's q), together with the status filter. */
-function SearchBox() {
-  const draft = useSignal(search.value);
-  useEffect(() => void (draft.value = search.value), [search.value]); // a search opened by a link shows in the box
-  const submit = (event: Event) => (event.preventDefault(), (search.value = draft.value), (skip.value = 0), void page.reload());
-  return (
-    <form class="search" role="search" onSubmit={submit}>
-      <label for="order-search">注文を検索</label>{" "}
-      <input id="order-search" type="search" placeholder="注文番号・お名前・メール・電話番号" value={draft.value} onInput={(e) => (draft.value = e.currentTarget.value)} />{" "}
-      <button type="submit">検索</button>
-    </form>
-  );
-}
-
 export function OrdersPage() {
   const params = route.value.params;
   const fromLink = { status: params.get("status") ?? "", from: params.get("from") ?? "", to: params.get("to") ?? "", importId: params.get("import_id") ?? "", q: params.get("q") ?? "", deliveryBy: params.get("delivery_by") ?? "" };
@@ -70,7 +57,8 @@ export function OrdersPage() {
         <h2>注文</h2>
         <a class="button primary" href="#/orders/new">新規注文を作成</a>
       </div>
-      <SearchBox />
+      {/* the API's q: id, order_ref, name, e-mail or phone, together with the other filters */}
+      <SearchBox id="order-search" label="注文を検索" placeholder="注文番号・お名前・メール・電話番号" term={search} onSearch={() => ((skip.value = 0), void page.reload())} />
       <StatusFilter value={status.value} labels={orderStatusLabels} onChange={(value) => ((status.value = value), (skip.value = 0), void page.reload())} />
       <DayFilter />
       {importId.value && (
