@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { daysBetween, isDay, jstDateTime, jstDayRange, startOfTodayJst } from "./jst-days";
+import { daysBetween, isDay, jstDateTime, jstDayRange, jstToday, startOfTodayJst } from "./jst-days";
 
 describe("JST calendar days", () => {
   test("a JST day runs from 15:00 UTC the day before, to 15:00 UTC, excluded", () => {
@@ -23,4 +23,9 @@ describe("JST calendar days", () => {
     expect(daysBetween("2026-12-01", "2026-12-01")).toBe(1);
     expect(daysBetween("2026-01-01", "2026-12-31")).toBe(365);
   });
+});
+
+test("today in Japan turns at 15:00 UTC, whatever the machine's zone", () => {
+  expect(jstToday(Date.parse("2026-12-01T14:59:59.999Z"))).toBe("2026-12-01");
+  expect(jstToday(Date.parse("2026-12-01T15:00:00.000Z"))).toBe("2026-12-02");
 });

@@ -22,6 +22,9 @@ export const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.
 export const eachDay = (from: string, to: string) =>
   Array.from({ length: daysBetween(from, to) }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * DAY_MS).toISOString().slice(0, 10));
 
+/** Today in Japan, YYYY-MM-DD, whatever the machine's time zone. */
+export const jstToday = (now = Date.now()) => new Date(now + JST_OFFSET_MS).toISOString().slice(0, 10);
+
 /** The instant today began in Japan, whatever the machine's time zone. */
 export const startOfTodayJst = (now = Date.now()) => new Date(Math.floor((now + JST_OFFSET_MS) / DAY_MS) * DAY_MS - JST_OFFSET_MS).toISOString();
 
