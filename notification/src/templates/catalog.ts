@@ -29,7 +29,7 @@ export const sampleVariables = {
     { product_name: "有田焼 湯呑み", quantity: 1, unit_price: 6400, subtotal: 6400 },
   ],
   carrier: "ヤマト運輸",
-  tracking_number: "1234-5678-9012",
+  tracking_number: "1234-5678-9013",
   shipping_address: "〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101",
   delivery_request: "2026年12月5日 14〜16時",
   refund_amount: 12800,

@@ -33,8 +33,16 @@ describe("the Japanese templates", () => {
 
   test("optional variables appear only when given", () => {
     const { tracking_number: _t, carrier: _c, refund_amount: _r, ...plain } = sampleVariables;
-    expect(templates.render("ORDER_SHIPPED", "EMAIL", sampleVariables).body).toContain("ヤマト運輸 1234-5678-9012");
+    expect(templates.render("ORDER_SHIPPED", "EMAIL", sampleVariables).body).toContain("ヤマト運輸 1234-5678-9013");
     expect(templates.render("ORDER_SHIPPED", "EMAIL", plain).body).not.toContain("伝票番号");
+    // the tracking page, when the service knows the carrier's
+    const page = "https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=123456789013";
+    expect(templates.render("ORDER_SHIPPED", "EMAIL", sampleVariables).body).toContain(`■配送状況の確認\n${page}\n`);
+    expect(templates.render("ORDER_SHIPPED", "SMS", sampleVariables).body).toEndWith(` 配送状況：${page}`);
+    for (const mail of [templates.render("ORDER_SHIPPED", "EMAIL", { ...sampleVariables, carrier: "西濃運輸" }), templates.render("ORDER_SHIPPED", "EMAIL", plain)]) {
+      expect(mail.body).not.toContain("配送状況");
+      expect(mail.html).not.toContain("<a ");
+    }
     expect(templates.render("ORDER_CANCELLED", "EMAIL", sampleVariables).body).toContain("お支払い済みの ¥12,800 は");
     expect(templates.render("ORDER_CANCELLED", "EMAIL", plain).body).not.toContain("返金");
   });

@@ -1,4 +1,5 @@
 import { ApiError } from "@platform/shared/problem";
+import { trackingUrl } from "@platform/shared/tracking-number";
 import { channels, templateNames, type Channel, type TemplateName } from "@platform/shared/contracts/notification";
 import { catalog, sampleVariables } from "./catalog";
 import { compileFile, lineOf, partsOf, TemplateFileError, type Part } from "./template-files";
@@ -9,6 +10,7 @@ const jaJP = new Intl.NumberFormat("ja-JP"); // toLocaleString builds a formatte
 const yen = (value: unknown) => `¥${jaJP.format(Number(value))}`;
 const number = (value: unknown) => jaJP.format(Number(value));
 const filters = { yen, number };
+const textOf = (value: unknown) => (typeof value === "string" ? value : undefined);
 
 /**
  * Loads every template file once at start. A file that does not parse, or does not render with
@@ -24,8 +26,10 @@ export function loadTemplates(dir: string, shopName: string) {
 
   function renderPart(template: TemplateName, part: Part, variables: Record<string, unknown>) {
     const { compiled: file } = compiled.get(`${template}/${part}`)!;
+    // What the service adds: the shop, and the carrier's tracking page when the carrier is one it knows.
+    const tracking_url = trackingUrl(textOf(variables.carrier), textOf(variables.tracking_number));
     // Only the HTML part escapes: text and SMS are plain text, where escaping would show "&amp;".
-    return file.render({ ...variables, shop_name: shopName }, { autoEscape: part === "html" ? "html" : false, filters });
+    return file.render({ ...variables, shop_name: shopName, tracking_url }, { autoEscape: part === "html" ? "html" : false, filters });
   }
 
   function render(template: TemplateName, channel: Channel, variables: Record<string, unknown>): Rendered {

@@ -1,7 +1,7 @@
 import { expect, test } from "bun:test";
 import { sql } from "drizzle-orm";
 import { databaseBefore } from "@platform/shared/testing/older-database";
-import { trackingKey } from "../domain/tracking-number";
+import { trackingKey } from "@platform/shared/tracking-number";
 import { createOrderStore } from "../store/order-store";
 import { openOrderDb } from "./client";
 

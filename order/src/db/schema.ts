@@ -27,7 +27,7 @@ export const orders = sqliteTable("orders", {
   /** The day (JST, YYYY-MM-DD) and time slot (午前中, 14-16 …) the customer wants it delivered, if any. */
   delivery_date: text("delivery_date"),
   delivery_time: text("delivery_time"),
-  /** The tracking number as it is compared (domain/tracking-number), for a carrier's delivery list. */
+  /** The tracking number as it is compared (shared/tracking-number), for a carrier's delivery list. */
   tracking_key: text("tracking_key"),
   /** The bulk import the order came from, if any (the spec's missing batch column). */
   import_id: text("import_id"),

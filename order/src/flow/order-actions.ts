@@ -3,7 +3,7 @@ import { enqueue, type OutboxMessage } from "@platform/shared/outbox/outbox";
 import { ApiError } from "@platform/shared/problem";
 import type { OrderDb } from "../db/client";
 import { assertManualMove, manualNext, type OrderStatus } from "../domain/order-status";
-import { trackingKey } from "../domain/tracking-number";
+import { trackingKey } from "@platform/shared/tracking-number";
 import { orderMail, paymentRefund } from "../store/messages";
 import { apiActor, moveStatus, type OrderStore } from "../store/order-store";
 import { withItems } from "../store/order-view";

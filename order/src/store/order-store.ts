@@ -94,7 +94,7 @@ export function createOrderStore(db: OrderDb) {
       }
     },
 
-    /** The orders shipped under these tracking keys (domain/tracking-number), oldest first. */
+    /** The orders shipped under these tracking keys (shared/tracking-number), oldest first. */
     shippedUnder(keys: string[]) {
       if (!keys.length) return Promise.resolve([]);
       return db.select({ id: orders.id, tracking_key: orders.tracking_key }).from(orders).where(inArray(orders.tracking_key, keys)).orderBy(asc(orders.id));

@@ -1,6 +1,7 @@
 import { asc, inArray } from "drizzle-orm";
 import { addressText } from "@platform/shared/address";
 import { deliveryText } from "@platform/shared/delivery";
+import { trackingUrl } from "@platform/shared/tracking-number";
 import type { OrderDb } from "../db/client";
 import { manualNext } from "../domain/order-status";
 import type { ShippingAddress } from "../domain/shipping-address";
@@ -16,6 +17,7 @@ export function toOrder(row: OrderRow, items: OrderItemRow[]) {
     shipping_address: shipping_postal_code && shipping_prefecture && shipping_address_line1
       ? { postal_code: shipping_postal_code, prefecture: shipping_prefecture, address_line1: shipping_address_line1, address_line2: shipping_address_line2 }
       : null,
+    tracking_url: trackingUrl(row.carrier, row.tracking_number),
     /** The moves a person may make now (PATCH status or cancel), for clients to offer exactly those. */
     allowed_next: manualNext(row.status),
     items: items.map(({ order_id: _o, position: _p, ...item }) => item),

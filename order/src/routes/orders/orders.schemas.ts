@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { NewItemSchema, NewOrderSchema } from "../../domain/new-order";
 import { orderStatuses } from "../../domain/order-status";
 import { FREE_TEXT_MESSAGE, isFreeText, isOneLine, ONE_LINE_MESSAGE } from "@platform/shared/text";
+import { carrierName } from "@platform/shared/tracking-number";
 
 export const CreateOrderSchema = NewOrderSchema.openapi("CreateOrder", {
   description: "shipping_address is optional: postal_code as people write it (〒150-0001, 1500001, full-width digits) is stored as 150-0001; prefecture with or without its 都, 府 or 県 (東京, 大阪府) is stored in full; address_line1 is the city and street, address_line2 the building and room. delivery_date (the day the customer wants it, as written: 2026-12-05, 2026/12/5; not a day already past in Japan) and delivery_time (a carrier's slot, as written: 14-16, 14時〜16時, 午前) are optional too.",
@@ -43,6 +44,7 @@ export const OrderSchema = z.object({
   payment_status: z.string().nullable().openapi({ description: "The payment's last known status" }),
   carrier: z.string().nullable(),
   tracking_number: z.string().nullable(),
+  tracking_url: z.string().nullable().openapi({ description: "The carrier's page showing where the parcel is, for ヤマト運輸, 佐川急便 and 日本郵便 (as operators write them: クロネコ, 佐川, ゆうパック …) with a tracking number of digits; null otherwise", example: "https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=123456789013" }),
   import_id: z.string().nullable().openapi({ description: "The bulk import the order came from" }),
   external_ref: z.string().nullable().openapi({ description: "The order_ref of an imported order" }),
   created_at: z.string(),
@@ -58,11 +60,20 @@ export const HistoryEntrySchema = z.object({
   created_at: z.string(),
 }).openapi("OrderStatusChange");
 
+/** What an order ships with, by PATCH status or in a shipping list. */
+export const ShippingFields = {
+  carrier: z.string().trim().max(100).refine(isOneLine, ONE_LINE_MESSAGE).transform(carrierName).optional().openapi({
+    description: "The carrier, put in the shipping mail. ヤマト運輸, 佐川急便 and 日本郵便 are stored by that name however written (クロネコ, ヤマト, 佐川, ゆうパック …); any other as given",
+    example: "ヤマト運輸",
+  }),
+  tracking_number: z.string().trim().max(100).refine(isOneLine, ONE_LINE_MESSAGE).transform((number) => number.normalize("NFKC")).optional()
+    .openapi({ description: "As the label prints it; full-width digits and dashes are stored half-width", example: "1234-5678-9013" }),
+};
+
 export const StatusChangeSchema = z.object({
   status: z.enum(orderStatuses),
   reason: z.string().trim().max(500).refine(isFreeText, FREE_TEXT_MESSAGE).optional(),
-  carrier: z.string().trim().max(100).refine(isOneLine, ONE_LINE_MESSAGE).optional().openapi({ description: "With SHIPPED: the carrier, put in the shipping mail", example: "ヤマト運輸" }),
-  tracking_number: z.string().trim().max(100).refine(isOneLine, ONE_LINE_MESSAGE).optional().openapi({ example: "1234-5678-9012" }),
+  ...ShippingFields,
 }).openapi("StatusChange");
 
 export const CancelSchema = z.object({ reason: z.string().trim().max(500).refine(isFreeText, FREE_TEXT_MESSAGE).optional() }).openapi("Cancel");

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "@platform/shared/app";
 import { ApiError } from "@platform/shared/problem";
 import type { OrderStatus } from "../../domain/order-status";
-import { trackingKey } from "../../domain/tracking-number";
+import { trackingKey } from "@platform/shared/tracking-number";
 import type { OrderDeps } from "../../app";
 import type * as routes from "./shipments.routes";
 

@@ -1,16 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { IdempotencyKeyHeader, json, problemResponses } from "@platform/shared/openapi";
 import { orderStatuses } from "../../domain/order-status";
-import { trackingKey } from "../../domain/tracking-number";
-import { OrderSchema } from "../orders/orders.schemas";
-import { isOneLine, ONE_LINE_MESSAGE } from "@platform/shared/text";
+import { trackingKey } from "@platform/shared/tracking-number";
+import { OrderSchema, ShippingFields } from "../orders/orders.schemas";
 
 const MAX_SHIPMENTS = 500;
 
 const ShipmentSchema = z.object({
   order_id: z.string().trim().min(1).max(64).openapi({ example: "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977" }),
-  carrier: z.string().trim().max(100).refine(isOneLine, ONE_LINE_MESSAGE).optional().openapi({ example: "ヤマト運輸" }),
-  tracking_number: z.string().trim().max(100).refine(isOneLine, ONE_LINE_MESSAGE).optional().openapi({ example: "1234-5678-9012" }),
+  ...ShippingFields,
 }).openapi("Shipment");
 
 const ShipmentsBody = z.object({

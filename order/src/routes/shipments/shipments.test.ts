@@ -14,24 +14,28 @@ const paidOrder = async (name: string) => {
 };
 
 describe("POST /api/v1/orders/shipments", () => {
-  test("ships each paid order with its own tracking number and mail; an unknown or cancelled order is reported and the rest still ship", async () => {
+  test("ships each paid order with its own tracking number and mail, linked to the carrier's tracking page; an unknown or cancelled order is reported and the rest still ship", async () => {
     const [first, second, cancelled] = [await paidOrder("出荷 一郎"), await paidOrder("出荷 二郎"), await paidOrder("出荷 三郎")];
     await stack.call("POST", `/api/v1/orders/${cancelled}/cancel`);
     const response = await stack.call("POST", "/api/v1/orders/shipments", { shipments: [
-      { order_id: first, carrier: "ヤマト運輸", tracking_number: "1111-2222-3333" },
+      { order_id: first, carrier: "ヤマト運輸", tracking_number: "1111-2222-3332" },
       { order_id: "ord_unknown" },
-      { order_id: second, carrier: "佐川急便", tracking_number: "4444-5555-6666" },
+      { order_id: second, carrier: "佐川", tracking_number: "４４４４－５５５５－６６６１" },
       { order_id: cancelled, carrier: "ヤマト運輸", tracking_number: "7777-8888-9999" },
     ] });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ shipped: 2, refused: 2 });
     expect(response.body.results.map((r: { order_id: string; status: number }) => [r.order_id, r.status])).toEqual([[first, 200], ["ord_unknown", 404], [second, 200], [cancelled, 409]]);
-    expect(response.body.results[0].order).toMatchObject({ status: "SHIPPED", carrier: "ヤマト運輸", tracking_number: "1111-2222-3333" });
+    const yamato = "https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=111122223332";
+    const sagawa = "https://k2k.sagawa-exp.co.jp/p/web/okurijosearch.do?okurijoNo=444455556661";
+    expect(response.body.results[0].order).toMatchObject({ status: "SHIPPED", carrier: "ヤマト運輸", tracking_number: "1111-2222-3332", tracking_url: yamato });
+    expect((await stack.call("GET", `/api/v1/orders/${second}`)).body).toMatchObject({ carrier: "佐川急便", tracking_number: "4444-5555-6661", tracking_url: sagawa }); // written 佐川, in full width
     expect(response.body.results[3].error).toMatchObject({ code: "INVALID_TRANSITION", current_status: "CANCELLED", allowed_next: [] });
 
-    for (const [id, tracking] of [[first, "ヤマト運輸 1111-2222-3333"], [second, "佐川急便 4444-5555-6666"]] as const) {
+    for (const [id, tracking, page] of [[first, "ヤマト運輸 1111-2222-3332", yamato], [second, "佐川急便 4444-5555-6661", sagawa]] as const) {
       const [mail] = await waitFor(`the shipping mail of ${id}`, () => stack.mailsFor(id, "発送いたしました").length === 1 && stack.mailsFor(id, "発送いたしました"));
-      expect(mail!.parsed.text).toContain(tracking);
+      expect(mail!.parsed.text).toContain(`■お問い合わせ伝票番号\n${tracking}\n\n■配送状況の確認\n${page}\n`);
+      expect(mail!.parsed.html).toContain(`<a href="${page.replace(/&/g, "&amp;")}" style="color:#0b57d0;">配送状況を確認する</a>`);
       const history = (await stack.call("GET", `/api/v1/orders/${id}/history`)).body;
       expect(history.at(-1)).toMatchObject({ from_status: "PAID", to_status: "SHIPPED", actor: "api" });
     }
@@ -63,6 +67,7 @@ describe("POST /api/v1/orders/shipments", () => {
     const first = await stack.call("POST", "/api/v1/orders/shipments", body, headers);
     const again = await stack.call("POST", "/api/v1/orders/shipments", body, headers);
     expect(again.body).toEqual(first.body);
+    expect(first.body.results[0].order).toMatchObject({ carrier: "日本郵便", tracking_number: "EJ123456789JP", tracking_url: null }); // not digits: no page to link
     await waitFor("the shipping mail", () => stack.mailsFor(id, "発送いたしました").length === 1);
     await Bun.sleep(500);
     expect(stack.mailsFor(id, "発送いたしました")).toHaveLength(1);
