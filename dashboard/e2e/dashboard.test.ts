@@ -99,14 +99,18 @@ describe("the admin dashboard in Chromium", () => {
     expect((await env.stack.call("GET", "/api/v1/orders?limit=1")).body.total).toBe(before + 1);
   }, 60_000);
 
-  test("ship and deliver an order", async () => {
+  test("ship and deliver an order: a mistyped tracking number is pointed out, the shipped one links to the carrier", async () => {
     const id = await paidOrder();
     const page = await env.page(`/#/orders/${id}`);
     await page.getByLabel("配送業者").fill("ヤマト運輸");
-    await page.getByLabel("伝票番号").fill("1234-5678-9012");
+    await page.getByLabel("伝票番号").fill("1234-5678-9012"); // the last digit mistyped
+    await page.getByText("伝票番号の検査数字が合いません。").waitFor();
+    await page.getByLabel("伝票番号").fill("1234-5678-9013");
+    await page.getByText("伝票番号の検査数字が合いません。").waitFor({ state: "detached" });
     await page.getByRole("button", { name: "発送済みにする" }).click();
     await page.locator('.status-line .badge[data-status="SHIPPED"]').waitFor();
     await page.getByText("発送済みにしました。").waitFor();
+    expect(await page.getByTestId("tracking").getByRole("link", { name: "1234-5678-9013" }).getAttribute("href")).toBe("https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=123456789013");
     await page.getByRole("button", { name: "配達完了にする" }).click();
     await page.locator('.status-line .badge[data-status="DELIVERED"]').waitFor();
     await page.getByText("この注文に行える操作はありません。").waitFor();

@@ -15,20 +15,22 @@ const paidOrder = async (name: string) => {
 };
 
 describe("the operations team's work in Chromium", () => {
-  test("rows pasted from a spreadsheet ship the paid orders with their tracking numbers; the others are listed with the reason", async () => {
-    const [first, second, cancelled] = await Promise.all([paidOrder("倉庫 一郎"), paidOrder("倉庫 二郎"), paidOrder("倉庫 三郎")]);
+  test("rows pasted from a spreadsheet ship the paid orders with their tracking numbers; a mistyped number is held back, the others refused are listed with the reason", async () => {
+    const [first, second, cancelled, mistyped] = await Promise.all([paidOrder("倉庫 一郎"), paidOrder("倉庫 二郎"), paidOrder("倉庫 三郎"), paidOrder("倉庫 四郎")]);
     await env.stack.call("POST", `/api/v1/orders/${cancelled}/cancel`);
     const page = await env.page("/#/shipments");
     await page.getByLabel("出荷リスト").fill([
       "注文番号\t配送業者\t伝票番号",
-      `${first}\tヤマト運輸\t1111-2222-3333`,
-      `${second}\t佐川急便\t4444-5555-6666`,
-      `${first}\tヤマト運輸\t1111-2222-3333`,
-      `${cancelled}\tヤマト運輸\t7777-8888-9999`,
+      `${first}\tヤマト運輸\t1111-2222-3332`,
+      `${second}\t佐川急便\t4444-5555-6661`,
+      `${first}\tヤマト運輸\t1111-2222-3332`,
+      `${cancelled}\tヤマト運輸\t7777-8888-9990`,
+      `${mistyped}\tクロネコヤマト\t1111-2222-3323`, // two digits swapped
       "ord_not_an_order\t\t",
       "",
     ].join("\n"));
     await page.getByText(`4 行目：注文 ${first} が重複しています（最初の行だけ使います）。`).waitFor();
+    await page.getByText(`6 行目：注文 ${mistyped} の伝票番号の検査数字が合いません。打ち間違いがないか、配送伝票とご確認ください。この行は送らずに残します。`).waitFor();
     expect(await unlabelledControls(page)).toEqual([]);
     await page.getByRole("button", { name: "4 件を発送済みにする" }).click();
     const refused = page.getByTestId("refused-shipments");
@@ -38,15 +40,18 @@ describe("the operations team's work in Chromium", () => {
       "ord_not_an_order注文が見つかりません。",
     ]);
     await page.getByText("2 件を発送済みにしました（2 件はできませんでした）。").waitFor();
-    // the box keeps only the refused rows, to correct and send again
-    expect(await page.getByLabel("出荷リスト").inputValue()).toBe(`${cancelled}\tヤマト運輸\t7777-8888-9999\nord_not_an_order\t\t`);
+    // the box keeps only the rows held back and refused, to correct and send again
+    expect(await page.getByLabel("出荷リスト").inputValue()).toBe(`${mistyped}\tクロネコヤマト\t1111-2222-3323\n${cancelled}\tヤマト運輸\t7777-8888-9990\nord_not_an_order\t\t`);
     await page.getByRole("button", { name: "2 件を発送済みにする" }).waitFor();
     await shot(page, "shipments");
-    for (const [id, carrier, tracking] of [[first, "ヤマト運輸", "1111-2222-3333"], [second, "佐川急便", "4444-5555-6666"]] as const) {
-      expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body).toMatchObject({ status: "SHIPPED", carrier, tracking_number: tracking });
-      await waitFor(`the shipping mail of ${id}`, () => env.stack.mailsFor(id, "発送いたしました").length === 1);
+    const trackingPages = { ヤマト運輸: "https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=111122223332", 佐川急便: "https://k2k.sagawa-exp.co.jp/p/web/okurijosearch.do?okurijoNo=444455556661" };
+    for (const [id, carrier, tracking] of [[first, "ヤマト運輸", "1111-2222-3332"], [second, "佐川急便", "4444-5555-6661"]] as const) {
+      expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body).toMatchObject({ status: "SHIPPED", carrier, tracking_number: tracking, tracking_url: trackingPages[carrier] });
+      const [mail] = await waitFor(`the shipping mail of ${id}`, () => env.stack.mailsFor(id, "発送いたしました").length === 1 && env.stack.mailsFor(id, "発送いたしました"));
+      expect(mail!.parsed.text).toContain(`■配送状況の確認\n${trackingPages[carrier]}\n`);
     }
     expect((await env.stack.call("GET", `/api/v1/orders/${cancelled}`)).body.status).toBe("CANCELLED");
+    expect((await env.stack.call("GET", `/api/v1/orders/${mistyped}`)).body.status).toBe("PAID");
   }, 60_000);
 
   test("the warehouse round trip: the paid orders download as a shipping list, and its rows with tracking numbers added ship them", async () => {
@@ -62,7 +67,7 @@ describe("the operations team's work in Chromium", () => {
       ["出荷 二郎", "抹茶セット", "2", "1750"], ["出荷 一郎", "抹茶セット", "2", "1750"], // newest first
     ]);
     // the warehouse adds carrier and tracking number to each row and pastes them back
-    await page.getByLabel("出荷リスト").fill(mine.map((line, i) => `${line.split(",")[0]}\tヤマト運輸\t9000-0000-000${i}`).join("\n"));
+    await page.getByLabel("出荷リスト").fill(mine.map((line, i) => `${line.split(",")[0]}\tヤマト運輸\t${["9000-0000-0001", "9000-0000-0012"][i]}`).join("\n"));
     await page.getByRole("button", { name: "2 件を発送済みにする" }).click();
     await page.getByText("2 件を発送済みにしました。").waitFor();
     for (const id of ours) expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body.status).toBe("SHIPPED");

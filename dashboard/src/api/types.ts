@@ -3,7 +3,7 @@ export type ShippingAddress = { postal_code: string; prefecture: string; address
 export type Order = {
   id: string; customer_name: string; customer_email: string; customer_phone: string | null; shipping_address: ShippingAddress | null;
   delivery_date: string | null; delivery_time: string | null; status: string; total_amount: number;
-  items: OrderItem[]; allowed_next: string[]; payment_id: string | null; payment_status: string | null; carrier: string | null; tracking_number: string | null;
+  items: OrderItem[]; allowed_next: string[]; payment_id: string | null; payment_status: string | null; carrier: string | null; tracking_number: string | null; tracking_url: string | null;
   created_at: string; updated_at: string;
 };
 export type HistoryEntry = { from_status: string | null; to_status: string; actor: string; reason: string | null; created_at: string };

@@ -50,7 +50,7 @@ export function Deliveries() {
       <h3>配達完了の登録</h3>
       <p class="hint">配送業者の配達完了リストから伝票番号（または注文番号）を1行に1つ貼り付けてください。同じ伝票番号で発送した注文（同梱）はまとめて配達完了になります。ハイフンや全角数字はそのままで構いません。</p>
       <label for="delivery-lines">配達完了リスト</label>
-      <textarea id="delivery-lines" rows={6} spellcheck={false} placeholder={"1234-5678-9012\nord_0193…"} value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
+      <textarea id="delivery-lines" rows={6} spellcheck={false} placeholder={"1234-5678-9013\nord_0193…"} value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
       {problems.map((problem) => <p class="field-error">{problem}</p>)}
       <p><button type="button" class="primary" disabled={!deliveries.length || busy.value} onClick={() => void submit(deliveries)}>{deliveries.length} 件を配達完了にする</button></p>
       {refused.length > 0 && (

@@ -10,6 +10,7 @@ import { NotificationView } from "../components/notification-view";
 import { OrderNotes } from "../components/order-notes";
 import { RefundControl, RefundHistory } from "../components/refund";
 import { ResendControl } from "../components/resend";
+import { ShipForm } from "../components/ship-form";
 import { LoadError, Loading } from "../components/status";
 import { actorLabel, jstTime, orderStatusLabels, paymentStatusLabels, phoneForPeople, yen } from "../format";
 import { resource } from "../state/resource";
@@ -30,8 +31,6 @@ export function OrderDetailPage({ id }: { id: string }) {
     const timer = setInterval(reload, 2000); // the page follows the order as payment and mail happen
     return () => clearInterval(timer);
   }, [id]);
-  const [carrier, setCarrier] = useState("");
-  const [tracking, setTracking] = useState("");
   const order = state.order.data.value;
   const payment = state.payment.data.value;
 
@@ -54,11 +53,7 @@ export function OrderDetailPage({ id }: { id: string }) {
       <p class="status-line">ステータス：<Badge status={order.status} labels={orderStatusLabels} /> ・ 作成 {jstTime(order.created_at)}</p>
       <div class="actions" role="group" aria-label="注文の操作">
         {can("SHIPPED") && (
-          <div class="ship">
-            <label for="carrier">配送業者</label><input id="carrier" value={carrier} onInput={(e) => setCarrier(e.currentTarget.value)} placeholder="ヤマト運輸" />
-            <label for="tracking">伝票番号</label><input id="tracking" value={tracking} onInput={(e) => setTracking(e.currentTarget.value)} />
-            <button type="button" class="primary" onClick={() => act("発送済みに", () => api.moveOrder(id, { status: "SHIPPED", carrier: carrier || undefined, tracking_number: tracking || undefined }))}>発送済みにする</button>
-          </div>
+          <ShipForm onShip={(shipping) => act("発送済みに", () => api.moveOrder(id, { status: "SHIPPED", ...shipping }))} />
         )}
         {can("DELIVERED") && <button type="button" class="primary" onClick={() => act("配達完了に", () => api.moveOrder(id, { status: "DELIVERED" }))}>配達完了にする</button>}
         {can("CANCELLED") && (
@@ -85,7 +80,9 @@ export function OrderDetailPage({ id }: { id: string }) {
         <tbody>{order.items.map((item) => <tr><td>{item.product_name}</td><td class="num">{yen(item.unit_price)}</td><td class="num">{item.quantity}</td><td class="num">{yen(item.subtotal)}</td></tr>)}</tbody>
         <tfoot><tr><th colSpan={3}>合計金額</th><td class="num" data-testid="order-total">{yen(order.total_amount)}</td></tr></tfoot>
       </table>
-      {order.tracking_number && <p>配送：{order.carrier} {order.tracking_number}</p>}
+      {order.tracking_number && (
+        <p data-testid="tracking">配送：{order.carrier} {order.tracking_url ? <a href={order.tracking_url} target="_blank" rel="noopener noreferrer" title="配送業者のページで配送状況を見る">{order.tracking_number}</a> : order.tracking_number}</p>
+      )}
 
       <h3>決済</h3>
       {payment ? (
