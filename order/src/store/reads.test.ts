@@ -4,7 +4,8 @@ import { rowsStatement } from "@platform/shared/rows-statement";
 import { tempDir } from "@platform/shared/testing/service-process";
 import { openOrderDb, type OrderDb } from "../db/client";
 import { importOrders, orderItems, orders } from "../db/schema";
-import { createOrderStore, filtered } from "./order-store";
+import { createOrderStore } from "./order-store";
+import { filtered } from "./order-filter";
 import { statementsOf } from "./statements";
 
 // Reads on a local file: outside a transaction from the read connection (committed data, no wait for

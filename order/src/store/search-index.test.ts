@@ -5,7 +5,8 @@ import { databaseBefore } from "@platform/shared/testing/older-database";
 import { tempDir } from "@platform/shared/testing/service-process";
 import { openOrderDb, type OrderDb } from "../db/client";
 import { orders, orderSearchPending, orderSearchProgress } from "../db/schema";
-import { createOrderStore, filtered } from "./order-store";
+import { createOrderStore } from "./order-store";
+import { filtered } from "./order-filter";
 import { createSearchIndexer, indexNarrows } from "./search-index";
 
 // A real database file: the full-text index, its triggers and the indexer as the service runs them.

@@ -36,6 +36,8 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
     return csvResponse(`orders-${filter.status?.toLowerCase() ?? "all"}-${stamp}.csv`, lines()) as never;
   };
 
+  const pickingList: RouteHandler<typeof routes.pickingList, AppEnv> = async (c) => c.json(await store.pickingList(c.req.valid("query")), 200);
+
   const stats: RouteHandler<typeof routes.stats, AppEnv> = async (c) => c.json({ by_status: await store.counts(), today: await store.today(startOfTodayJst()) }, 200);
 
   const getOne: RouteHandler<typeof routes.getOne, AppEnv> = async (c) => c.json(await store.get(c.req.valid("param").id), 200);
@@ -64,7 +66,7 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
     return c.json(order, 200);
   };
 
-  return { create, list, exportCsv, stats, getOne, history, changeContact, changeStatus, cancel };
+  return { create, list, exportCsv, pickingList, stats, getOne, history, changeContact, changeStatus, cancel };
 }
 
 const addressCells = (address: ShippingAddress | null) =>

@@ -11,7 +11,8 @@ export function ordersRouter(deps: OrderDeps) {
     .openapi(routes.create, handlers.create)
     .openapi(routes.list, handlers.list)
     .openapi(routes.stats, handlers.stats)
-    .openapi(routes.exportCsv, handlers.exportCsv) // before /orders/{id}, which would take "export" for an id
+    .openapi(routes.exportCsv, handlers.exportCsv) // these before /orders/{id}, which would take "export" for an id
+    .openapi(routes.pickingList, handlers.pickingList)
     .openapi(routes.getOne, handlers.getOne)
     .openapi(routes.history, handlers.history)
     .openapi(routes.changeContact, handlers.changeContact)

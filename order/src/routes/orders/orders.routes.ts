@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { dayRangeCheck, IdempotencyKeyHeader, IdParam, JstDay, PageQuery, pageOf, problemResponses, json } from "@platform/shared/openapi";
 import { ContactChangeSchema } from "../../domain/new-order";
 import { orderStatuses } from "../../domain/order-status";
-import { CancelSchema, CreateOrderSchema, HistoryEntrySchema, OrderSchema, OrderStatsSchema, StatusChangeSchema } from "./orders.schemas";
+import { CancelSchema, CreateOrderSchema, HistoryEntrySchema, OrderSchema, OrderStatsSchema, PickingListSchema, StatusChangeSchema } from "./orders.schemas";
 
 const tags = ["orders"];
 const orderId = IdParam("id", "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977");
@@ -40,6 +40,13 @@ export const exportCsv = createRoute({
     200: { description: "The orders", content: { "text/csv": { schema: z.string().openapi({ example: "order_id,order_ref,created_at_jst,status,customer_name,customer_email,customer_phone,product_name,quantity,unit_price,subtotal,total_amount,carrier,tracking_number,postal_code,prefecture,address_line1,address_line2,delivery_date,delivery_time\r\nord_…,,2026-12-01 10:15:00,PAID,山田 太郎,taro@example.jp,,抹茶セット,2,1750,3500,3500,,,150-0001,東京都,渋谷区神宮前1-2-3,,2026-12-05,14-16\r\n" }) } } },
     ...problemResponses(422),
   },
+});
+
+export const pickingList = createRoute({
+  method: "get", path: "/api/v1/orders/picking-list", tags, summary: "What to pick for the orders the list's filters find: each product's quantity over all of them",
+  description: "For the warehouse's round before packing: with status=PAID, everything waiting to ship; add delivery_by for what must ship first. Products are told apart by name.",
+  request: { query: z.object(orderFilters).superRefine(dayRangeCheck()) },
+  responses: { 200: json(PickingListSchema, "The products to pick"), ...problemResponses(422) },
 });
 
 export const stats = createRoute({

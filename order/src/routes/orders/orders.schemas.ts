@@ -85,3 +85,13 @@ export const OrderStatsSchema = z.object({
     revenue: z.number().int().openapi({ description: "JPY of today's orders that are paid, shipped or delivered" }),
   }),
 }).openapi("OrderStats");
+
+export const PickingListSchema = z.object({
+  orders: z.number().int().openapi({ description: "The orders the filters found", example: 42 }),
+  total_quantity: z.number().int().openapi({ description: "Pieces to pick, all products together", example: 97 }),
+  products: z.array(z.object({
+    product_name: z.string().openapi({ example: "抹茶セット" }),
+    quantity: z.number().int().openapi({ description: "Pieces over all the orders", example: 58 }),
+    orders: z.number().int().openapi({ description: "Orders it is in", example: 29 }),
+  })).openapi({ description: "Each product once, the largest quantity first" }),
+}).openapi("PickingList");
