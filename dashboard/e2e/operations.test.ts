@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { waitFor } from "@platform/shared/testing/service-process";
 import { anOrder } from "@platform/shared/testing/stack";
-import { jstToday } from "../src/format";
+import { jstToday, jstTomorrow } from "../src/format";
 import { downloaded, shot, startDashboardStack, unlabelledControls } from "./harness";
 
 let env: Awaited<ReturnType<typeof startDashboardStack>>;
 beforeAll(async () => (env = await startDashboardStack()), 60_000);
 afterAll(() => env.stop());
 
-const paidOrder = async (name: string) => {
-  const { body } = await env.stack.call("POST", "/api/v1/orders", anOrder(name));
+const paidOrder = async (name: string, order = anOrder(name)) => {
+  const { body } = await env.stack.call("POST", "/api/v1/orders", order);
   await waitFor("PAID", async () => (await env.stack.call("GET", `/api/v1/orders/${body.id}`)).body.status === "PAID", 20_000);
   return body.id as string;
 };
@@ -71,6 +71,30 @@ describe("the operations team's work in Chromium", () => {
     await page.getByRole("button", { name: "2 件を発送済みにする" }).click();
     await page.getByText("2 件を発送済みにしました。").waitFor();
     for (const id of ours) expect((await env.stack.call("GET", `/api/v1/orders/${id}`)).body.status).toBe("SHIPPED");
+    await page.close();
+  }, 60_000);
+
+  test("the picking list totals each product over the paid orders, or those wished delivered by tomorrow, and prints alone", async () => {
+    const bowl = (quantity: number) => [{ product_name: "検品 茶碗", quantity, unit_price: 2400 }];
+    const [due] = await Promise.all([paidOrder("検品 一郎", anOrder("検品 一郎", bowl(2))), paidOrder("検品 二郎", anOrder("検品 二郎", bowl(3)))]);
+    await env.stack.call("PATCH", `/api/v1/orders/${due}`, { delivery_date: jstTomorrow() });
+    const page = await env.page("/#/shipments");
+    const list = page.getByTestId("picking-list");
+    const bowls = list.locator("tr", { hasText: "検品 茶碗" });
+    await page.getByRole("button", { name: "ピッキングリストを表示" }).click();
+    expect(await bowls.locator("td").allTextContents()).toEqual(["検品 茶碗", "5", "2"]);
+    const paid = (await env.stack.call("GET", "/api/v1/orders?status=PAID&limit=1")).body.total;
+    await list.getByText(new RegExp(`^発送待ち（支払済）${paid} 件の注文・計 \\d+ 点`)).waitFor();
+    await page.getByLabel("お届け希望日が明日までの注文だけ").check();
+    await page.getByRole("button", { name: "ピッキングリストを表示" }).click();
+    await list.getByText(`お届け希望日が ${jstTomorrow()} までの発送待ち（支払済）`).waitFor();
+    expect(await bowls.locator("td").allTextContents()).toEqual(["検品 茶碗", "2", "1"]);
+    expect(await unlabelledControls(page)).toEqual([]);
+    await shot(page, "picking-list");
+    await page.emulateMedia({ media: "print" }); // what the printer gets: the list, not the page around it
+    expect(await list.isVisible()).toBe(true);
+    expect(await page.getByRole("heading", { name: "一括発送" }).isVisible()).toBe(false);
+    expect(await page.getByLabel("出荷リスト").isVisible()).toBe(false);
     await page.close();
   }, 60_000);
 

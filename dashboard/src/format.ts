@@ -16,7 +16,7 @@ export function phoneForPeople(e164: string | null): string | null {
   return dialled && /^0[2-9]0[1-9]\d{7}$/.test(dialled) ? `${dialled.slice(0, 3)}-${dialled.slice(3, 7)}-${dialled.slice(7)}` : dialled;
 }
 
-export { jstToday } from "@platform/shared/jst-days";
+export { jstToday, jstTomorrow } from "@platform/shared/jst-days";
 
 /** Who moved an order, as the history names them: the person by name, the rest in words. */
 export function actorLabel(actor: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { daysBetween, isDay, jstDateTime, jstDayRange, jstToday, startOfTodayJst } from "./jst-days";
+import { daysBetween, isDay, jstDateTime, jstDayRange, jstToday, jstTomorrow, startOfTodayJst } from "./jst-days";
 
 describe("JST calendar days", () => {
   test("a JST day runs from 15:00 UTC the day before, to 15:00 UTC, excluded", () => {
@@ -28,4 +28,6 @@ describe("JST calendar days", () => {
 test("today in Japan turns at 15:00 UTC, whatever the machine's zone", () => {
   expect(jstToday(Date.parse("2026-12-01T14:59:59.999Z"))).toBe("2026-12-01");
   expect(jstToday(Date.parse("2026-12-01T15:00:00.000Z"))).toBe("2026-12-02");
+  expect(jstTomorrow(Date.parse("2026-12-31T14:59:59.999Z"))).toBe("2027-01-01");
+  expect(jstTomorrow(Date.parse("2026-12-31T15:00:00.000Z"))).toBe("2027-01-02");
 });

@@ -24,6 +24,8 @@ export const eachDay = (from: string, to: string) =>
 
 /** Today in Japan, YYYY-MM-DD, whatever the machine's time zone. */
 export const jstToday = (now = Date.now()) => new Date(now + JST_OFFSET_MS).toISOString().slice(0, 10);
+/** Tomorrow in Japan, YYYY-MM-DD. */
+export const jstTomorrow = (now = Date.now()) => jstToday(now + DAY_MS);
 
 /** The instant today began in Japan, whatever the machine's time zone. */
 export const startOfTodayJst = (now = Date.now()) => new Date(Math.floor((now + JST_OFFSET_MS) / DAY_MS) * DAY_MS - JST_OFFSET_MS).toISOString();

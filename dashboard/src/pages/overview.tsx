@@ -2,7 +2,7 @@ import { useEffect } from "preact/hooks";
 import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
 import { LoadError, Loading } from "../components/status";
-import { jstTime, jstToday, orderStatusLabels, yen } from "../format";
+import { jstTime, jstToday, jstTomorrow, orderStatusLabels, yen } from "../format";
 import { health, healthLabels, serviceNames } from "../state/health";
 import { resource } from "../state/resource";
 
@@ -10,8 +10,7 @@ const stats = resource(api.orderStats);
 const recent = resource(() => api.orders({ skip: 0, limit: 5 }));
 const queue = resource(api.notificationStats);
 /** Tomorrow in Japan: paid orders wished delivered by then must ship today. */
-const tomorrow = () => new Date(Date.parse(`${jstToday()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-const dueSoon = resource(() => api.orders({ skip: 0, limit: 1, status: "PAID", delivery_by: tomorrow() }));
+const dueSoon = resource(() => api.orders({ skip: 0, limit: 1, status: "PAID", delivery_by: jstTomorrow() }));
 /** Orders of a status, once the counts are known: a service that does not answer counts nothing, not zero. */
 const ordersIn = (status: string) => (stats.data.value ? stats.data.value.by_status[status] ?? 0 : "—");
 
@@ -36,7 +35,7 @@ export function OverviewPage() {
       <h3>要対応</h3>
       <ul class="attention" data-testid="attention">
         <li><a href="#/shipments">発送待ち（支払済）</a>：{ordersIn("PAID")} 件</li>
-        <li><a href={`#/orders?status=PAID&delivery_by=${tomorrow()}`}>お届け希望日が明日までの発送待ち</a>：{dueSoon.data.value?.total ?? "—"} 件</li>
+        <li><a href={`#/orders?status=PAID&delivery_by=${jstTomorrow()}`}>お届け希望日が明日までの発送待ち</a>：{dueSoon.data.value?.total ?? "—"} 件</li>
         <li><a href="#/orders?status=PAYMENT_FAILED">決済失敗</a>：{ordersIn("PAYMENT_FAILED")} 件</li>
         <li><a href="#/notifications?status=FAILED">送信失敗の通知</a>：{queue.data.value?.failed ?? "—"} 件</li>
       </ul>

@@ -5,6 +5,7 @@ import { checkDigitFails } from "@platform/shared/tracking-number";
 import { Deliveries } from "../components/deliveries";
 import { CHECK_DIGIT_WARNING } from "../components/ship-form";
 import { OrdersExport } from "../components/orders-export";
+import { PickingListPanel } from "../components/picking-list";
 import { orderStatusLabels } from "../format";
 import { doneAndRefused, sendInBatches } from "../state/bulk-send";
 
@@ -56,6 +57,7 @@ export function ShipmentsPage() {
       <h2>一括発送</h2>
       <p class="hint">倉庫の出荷リストから「注文番号・配送業者・伝票番号」の3列を貼り付けてください（Excel からのコピーでも、カンマ区切りでも可）。支払済の注文が発送済になり、お客様に発送のお知らせが届きます。</p>
       <p>倉庫へ渡す出荷リスト：<OrdersExport filter={{ status: "PAID" }} label="発送待ち（支払済）の注文をCSVでダウンロード" /></p>
+      <PickingListPanel />
       <label for="shipment-lines">出荷リスト</label>
       <textarea id="shipment-lines" rows={10} spellcheck={false} placeholder={"ord_0193…\tヤマト運輸\t1234-5678-9013"} value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
       {problems.map((problem) => <p class="field-error">{problem}</p>)}
