@@ -22,7 +22,7 @@ export async function startDashboardStack(env: { all?: Record<string, string> } 
     payment: { PAYMENT_GATEWAY_LATENCY_MS: "1200", PAYMENT_SYNC_WAIT_MS: "0" },
   });
   const server = Bun.spawn(["bun", join(import.meta.dir, "../serve.ts")], {
-    env: { ...process.env, DASHBOARD_PORT: String(port), ...stack.urls }, stdout: "ignore", stderr: "inherit",
+    env: { ...process.env, ...env.all, DASHBOARD_PORT: String(port), ...stack.urls }, stdout: "ignore", stderr: "inherit",
   });
   await waitFor("the dashboard", async () => (await fetch(`${origin}/config.js`)).ok, 30_000);
   const browser: Browser = await chromium.launch({

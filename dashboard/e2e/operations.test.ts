@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { Page } from "playwright-core";
 import { waitFor } from "@platform/shared/testing/service-process";
 import { anOrder } from "@platform/shared/testing/stack";
 import { jstToday, jstTomorrow } from "../src/format";
 import { downloaded, shot, startDashboardStack, unlabelledControls } from "./harness";
 
 let env: Awaited<ReturnType<typeof startDashboardStack>>;
-beforeAll(async () => (env = await startDashboardStack()), 60_000);
+beforeAll(async () => (env = await startDashboardStack({ all: { SHOP_NAME: "抹茶堂" } })), 60_000);
 afterAll(() => env.stop());
 
 const paidOrder = async (name: string, order = anOrder(name)) => {
@@ -13,6 +14,9 @@ const paidOrder = async (name: string, order = anOrder(name)) => {
   await waitFor("PAID", async () => (await env.stack.call("GET", `/api/v1/orders/${body.id}`)).body.status === "PAID", 20_000);
   return body.id as string;
 };
+
+/** The pages the browser would print. */
+const pdfPages = async (page: Page) => (await page.pdf({ format: "A4" })).toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
 
 describe("the operations team's work in Chromium", () => {
   test("rows pasted from a spreadsheet ship the paid orders with their tracking numbers; a mistyped number is held back, the others refused are listed with the reason", async () => {
@@ -95,6 +99,52 @@ describe("the operations team's work in Chromium", () => {
     expect(await list.isVisible()).toBe(true);
     expect(await page.getByRole("heading", { name: "一括発送" }).isVisible()).toBe(false);
     expect(await page.getByLabel("出荷リスト").isVisible()).toBe(false);
+    await page.close();
+  }, 60_000);
+
+  test("packing slips: one order's from its page, the paid orders' from the picking list; each prints alone on its own page, with the shop's name", async () => {
+    const [id, ...others] = await Promise.all([paidOrder("納品 花子"), paidOrder("納品 次郎"), paidOrder("納品 三郎")]);
+    const address = { postal_code: "604-8005", prefecture: "京都府", address_line1: "京都市中京区恵比須町1-2", address_line2: "河原町ハイツ 305" };
+    await env.stack.call("PATCH", `/api/v1/orders/${id}`, { shipping_address: address, delivery_date: jstTomorrow(), delivery_time: "午前中" });
+    for (const other of others) await env.stack.call("PATCH", `/api/v1/orders/${other}`, { delivery_date: jstTomorrow() });
+    const page = await env.page(`/#/orders/${id}`);
+    await page.getByRole("link", { name: "納品書を表示・印刷" }).click();
+    const slip = page.getByTestId("slip");
+    await slip.waitFor();
+    const text = await slip.innerText();
+    for (const part of ["納品書", "〒604-8005\n京都府京都市中京区恵比須町1-2\n河原町ハイツ 305\n納品 花子 様", "抹茶堂", `ご注文番号\n${id}`, "お届け希望日時\n", "午前中", "抹茶セット\t¥1,750\t2\t¥3,500", "合計\t¥3,500"]) expect(text).toContain(part);
+    await shot(page, "packing-slip");
+    expect(await pdfPages(page)).toBe(1);
+    await page.emulateMedia({ media: "print" }); // the slip alone: the menu, the button and the page around it are not printed
+    expect(await slip.isVisible()).toBe(true);
+    for (const around of [page.getByRole("navigation", { name: "メイン" }), page.getByRole("button", { name: "1 枚を印刷" }), page.getByRole("heading", { name: "納品書の印刷" })]) {
+      expect(await around.isVisible()).toBe(false);
+    }
+    await page.emulateMedia({ media: null }); // back to the screen, and page.pdf() to print media
+    await page.getByRole("link", { name: "← 注文に戻る" }).click();
+    await page.getByRole("heading", { name: `注文 ${id}` }).waitFor();
+
+    // an imported order's slip gives the storefront's number, the one its customer knows
+    const csv = "order_ref,customer_name,customer_email,customer_phone,product_name,quantity,unit_price\r\nSHOP-20261202-7,取込 花子,hanako@example.jp,,煎茶,1,1200\r\n";
+    const imported = await (await fetch(`${env.stack.order.url}/api/v1/imports`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv })).json();
+    const [fromShop] = await waitFor("the imported order", async () => {
+      const { items } = (await env.stack.call("GET", `/api/v1/orders?import_id=${imported.id}`)).body;
+      return items.length > 0 && items;
+    });
+    await page.goto(`${env.origin}/#/slips?order=${fromShop.id}`);
+    await slip.getByText(`管理番号 ${fromShop.id}`).waitFor();
+    expect(await slip.innerText()).toContain("ご注文番号\nSHOP-20261202-7");
+
+    // the warehouse's run: every paid order wished delivered by tomorrow, one page each
+    const due = (await env.stack.call("GET", `/api/v1/orders?status=PAID&delivery_by=${jstTomorrow()}&limit=100`)).body;
+    expect(due.items.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining([id, ...others])); // three short slips would share two pages
+    await page.goto(`${env.origin}/#/shipments`);
+    await page.getByLabel("お届け希望日が明日までの注文だけ").check();
+    await page.getByRole("button", { name: "ピッキングリストを表示" }).click();
+    await page.getByRole("link", { name: "これらの注文の納品書" }).click();
+    await page.getByRole("button", { name: `${due.items.length} 枚を印刷` }).waitFor();
+    expect(await slip.evaluateAll((slips) => slips.map((s) => s.getAttribute("data-order")))).toEqual(due.items.map((o: { id: string }) => o.id));
+    expect(await pdfPages(page)).toBe(due.items.length);
     await page.close();
   }, 60_000);
 

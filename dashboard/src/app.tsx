@@ -8,6 +8,7 @@ import { OverviewPage } from "./pages/overview";
 import { PaymentsPage } from "./pages/payments";
 import { SettingsPage } from "./pages/settings";
 import { ShipmentsPage } from "./pages/shipments";
+import { SlipsPage } from "./pages/slips";
 import { route } from "./state/router";
 
 function Page() {
@@ -17,6 +18,7 @@ function Page() {
   if (first === "orders") return <OrdersPage />;
   if (first === "imports") return <ImportsPage />;
   if (first === "shipments") return <ShipmentsPage />;
+  if (first === "slips") return <SlipsPage />;
   if (first === "payments") return <PaymentsPage />;
   if (first === "notifications") return <NotificationsPage />;
   if (first === "settings") return <SettingsPage />;

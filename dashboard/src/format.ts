@@ -6,6 +6,9 @@ export const yen = (amount: number | null | undefined) => (amount == null ? "—
 const jst = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 /** 2026/11/25 18:00:00 in Japan time, whatever the browser's zone. */
 export const jstTime = (iso: string | null | undefined) => (iso ? jst.format(new Date(iso)) : "—");
+const jstDay = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "long", day: "numeric" });
+/** 2026年12月2日 in Japan time, as a letter or a slip dates itself. */
+export const jstDate = (iso: string) => jstDay.format(new Date(iso));
 
 /**
  * A stored phone number as people in Japan read it: 090-1234-5678 for a mobile (11 digits, 0X0),

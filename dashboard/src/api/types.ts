@@ -4,7 +4,7 @@ export type Order = {
   id: string; customer_name: string; customer_email: string; customer_phone: string | null; shipping_address: ShippingAddress | null;
   delivery_date: string | null; delivery_time: string | null; status: string; total_amount: number;
   items: OrderItem[]; allowed_next: string[]; payment_id: string | null; payment_status: string | null; carrier: string | null; tracking_number: string | null; tracking_url: string | null;
-  created_at: string; updated_at: string;
+  external_ref: string | null; created_at: string; updated_at: string;
 };
 export type HistoryEntry = { from_status: string | null; to_status: string; actor: string; reason: string | null; created_at: string };
 export type Payment = { id: string; order_id: string; amount: number; status: string; failure_reason: string | null; refunded_amount: number; created_at: string; updated_at: string; completed_at: string | null };

@@ -31,7 +31,8 @@ export function PickingListPanel() {
       <p>
         <label><input type="checkbox" checked={dueOnly.value} onChange={(e) => (dueOnly.value = e.currentTarget.checked)} /> お届け希望日が明日までの注文だけ</label>{" "}
         <button type="button" disabled={busy.value} onClick={() => void show()}>ピッキングリストを表示</button>{" "}
-        {current && <button type="button" onClick={() => window.print()}>印刷</button>}
+        {current && <button type="button" onClick={() => window.print()}>印刷</button>}{" "}
+        {current && <a href={`#/slips?status=PAID${current.dueBy ? `&delivery_by=${current.dueBy}` : ""}`}>これらの注文の納品書</a>}
       </p>
       {current && (
         <table class="printable" data-testid="picking-list">

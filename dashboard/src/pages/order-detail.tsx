@@ -80,6 +80,7 @@ export function OrderDetailPage({ id }: { id: string }) {
         <tbody>{order.items.map((item) => <tr><td>{item.product_name}</td><td class="num">{yen(item.unit_price)}</td><td class="num">{item.quantity}</td><td class="num">{yen(item.subtotal)}</td></tr>)}</tbody>
         <tfoot><tr><th colSpan={3}>合計金額</th><td class="num" data-testid="order-total">{yen(order.total_amount)}</td></tr></tfoot>
       </table>
+      <p><a href={`#/slips?order=${order.id}`}>納品書を表示・印刷</a></p>
       {order.tracking_number && (
         <p data-testid="tracking">配送：{order.carrier} {order.tracking_url ? <a href={order.tracking_url} target="_blank" rel="noopener noreferrer" title="配送業者のページで配送状況を見る">{order.tracking_number}</a> : order.tracking_number}</p>
       )}

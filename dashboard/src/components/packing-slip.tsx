@@ -1,0 +1,45 @@
+import { deliveryText } from "@platform/shared/delivery";
+import type { Order } from "../api/types";
+import { jstDate, yen } from "../format";
+
+declare global {
+  interface Window {
+    PLATFORM_SHOP?: { name: string };
+  }
+}
+
+/** The shop's name as the mails give it (SHOP_NAME, through /config.js, which always sets it). */
+const shopName = () => window.PLATFORM_SHOP?.name ?? "";
+
+/**
+ * A packing slip (納品書) for the parcel: who it is for, the order as the customer knows it (the
+ * storefront's number for an imported order), the items and the total. One printed page each.
+ */
+export function PackingSlip({ order, issued }: { order: Order; issued: string }) {
+  const address = order.shipping_address;
+  return (
+    <article class="slip" data-testid="slip" data-order={order.id}>
+      <h3>納品書</h3>
+      <p class="slip-issued">発行日 {jstDate(issued)}</p>
+      <div class="slip-parties">
+        <address>
+          {address && <>〒{address.postal_code}<br />{address.prefecture}{address.address_line1}{address.address_line2 && <><br />{address.address_line2}</>}<br /></>}
+          <span class="slip-customer">{order.customer_name} 様</span>
+        </address>
+        <p class="slip-shop">{shopName()}</p>
+      </div>
+      <p>この度はお買い上げいただき、誠にありがとうございます。下記の通り納品いたします。</p>
+      <dl class="slip-order">
+        <dt>ご注文番号</dt><dd>{order.external_ref ?? order.id}</dd>
+        <dt>ご注文日</dt><dd>{jstDate(order.created_at)}</dd>
+        {(order.delivery_date || order.delivery_time) && <><dt>お届け希望日時</dt><dd>{deliveryText(order.delivery_date, order.delivery_time)}</dd></>}
+      </dl>
+      <table>
+        <thead><tr><th>商品名</th><th class="num">単価</th><th class="num">数量</th><th class="num">金額</th></tr></thead>
+        <tbody>{order.items.map((item) => <tr><td>{item.product_name}</td><td class="num">{yen(item.unit_price)}</td><td class="num">{item.quantity}</td><td class="num">{yen(item.subtotal)}</td></tr>)}</tbody>
+        <tfoot><tr><th colSpan={3}>合計</th><td class="num">{yen(order.total_amount)}</td></tr></tfoot>
+      </table>
+      {order.external_ref && <p class="slip-ref">管理番号 {order.id}</p>}
+    </article>
+  );
+}
