@@ -1,4 +1,5 @@
 import { createApp } from "@platform/shared/app";
+import { notificationStatuses } from "@platform/shared/contracts/notification";
 import { idempotent } from "@platform/shared/idempotency/idempotency.middleware";
 import type { Logger } from "@platform/shared/logger";
 import { sql } from "drizzle-orm";
@@ -28,6 +29,7 @@ export function createNotificationApp(deps: NotificationDeps) {
     description: "Order e-mails and SMS in Japanese, rendered from editable templates and sent from a durable queue at a limited rate, with retries.",
     logger: deps.logger,
     checks: { db: () => deps.db.run(sql`select 1`) },
+    counts: { notifications: { help: "Notifications by status: PENDING (queued), SENT, FAILED (to look at)", statuses: notificationStatuses, read: () => deps.store.counts() } },
     settings: deps.settings,
   });
   app.use("/api/v1/*", idempotent(deps.db));

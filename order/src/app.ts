@@ -1,10 +1,12 @@
 import { createApp } from "@platform/shared/app";
+import { outboxStatuses } from "@platform/shared/outbox/outbox.schema";
 import { idempotent } from "@platform/shared/idempotency/idempotency.middleware";
 import type { Logger } from "@platform/shared/logger";
 import type { OutboxRelay } from "@platform/shared/outbox/outbox-relay";
 import { outboxRouter } from "@platform/shared/outbox/outbox.router";
 import { sql } from "drizzle-orm";
 import type { OrderDb } from "./db/client";
+import { orderStatuses } from "./domain/order-status";
 import type { OrderSettings } from "./env";
 import type { OrderActions } from "./flow/order-actions";
 import { ordersRouter } from "./routes/orders/orders.index";
@@ -40,6 +42,10 @@ export function createOrderApp(deps: OrderDeps) {
     description: "Orders: creation with computed totals, the status machine, cancellation with refund, and the flow that asks the Payment and Notification Services through a durable outbox.",
     logger: deps.logger,
     checks: { db: () => deps.db.run(sql`select 1`) },
+    counts: {
+      orders: { help: "Orders by status", statuses: orderStatuses, read: () => deps.store.counts() },
+      outbox_messages: { help: "Messages to the Payment and Notification Services: PENDING (to deliver), DELIVERED (kept a week), DEAD (given up, to retry by hand)", statuses: outboxStatuses, read: () => deps.relay.counts() },
+    },
     settings: deps.settings,
     publicPaths: [WEBHOOKS],
     extraContentTypes: { "/api/v1/imports": ["text/csv", "multipart/form-data"] },

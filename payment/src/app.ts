@@ -1,4 +1,6 @@
 import { createApp } from "@platform/shared/app";
+import { paymentStatuses } from "@platform/shared/contracts/payment";
+import { outboxStatuses } from "@platform/shared/outbox/outbox.schema";
 import { idempotent } from "@platform/shared/idempotency/idempotency.middleware";
 import type { Logger } from "@platform/shared/logger";
 import type { OutboxRelay } from "@platform/shared/outbox/outbox-relay";
@@ -32,6 +34,10 @@ export function createPaymentApp(deps: PaymentDeps) {
     description: "Payments of orders: one per order, 100 to 1,000,000 JPY, charged through the gateway, refunded in full or in part. Every status change is sent to the Order Service as a signed webhook.",
     logger: deps.logger,
     checks: { db: () => deps.db.run(sql`select 1`) },
+    counts: {
+      payments: { help: "Payments by status", statuses: paymentStatuses, read: () => deps.store.counts() },
+      outbox_messages: { help: "Webhooks to the Order Service: PENDING (to deliver), DELIVERED (kept a week), DEAD (given up, to retry by hand)", statuses: outboxStatuses, read: () => deps.relay.counts() },
+    },
     settings: deps.settings,
   });
   app.use("/api/v1/*", idempotent(deps.db));

@@ -76,7 +76,7 @@ describe("the app factory", () => {
     expect(await bundle.text()).toContain("createApiReference");
   });
 
-  test("with API_TOKEN set, /api routes need the bearer token; /health does not", async () => {
+  test("with API_TOKEN set, /api routes need the bearer token; /health and /metrics do not", async () => {
     const { app } = testApp({ apiToken: "token-0123456789abcdef" });
     const denied = await app.request("/api/v1/boom");
     expect(denied.status).toBe(401);
@@ -84,6 +84,7 @@ describe("the app factory", () => {
     expect((await app.request("/api/v1/boom", { headers: { Authorization: "Bearer wrong-token-0123456" } })).status).toBe(401);
     expect((await app.request("/api/v1/boom", { headers: { Authorization: "Bearer token-0123456789abcdef" } })).status).toBe(500);
     expect((await app.request("/health")).status).toBe(200);
+    expect((await app.request("/metrics")).status).toBe(200);
   });
 
   test("CORS allows the dashboard's origins only: by default the dashboard's port on loopback, as localhost and as 127.0.0.1", async () => {

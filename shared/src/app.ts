@@ -7,6 +7,7 @@ import { mountDocs } from "./docs";
 import { ApiError } from "./problem";
 import { handleError, notFound, validationHook } from "./error-handler";
 import { healthRoute, type HealthChecks } from "./health";
+import { metricsRoute, serviceMetrics, type StatusCounts } from "./metrics";
 import { requireBearerToken } from "./auth";
 import { requireContentType } from "./content-type";
 import { operatorHeader } from "./operator";
@@ -21,6 +22,8 @@ export type AppOptions = {
   description: string;
   logger: Logger;
   checks: HealthChecks;
+  /** The service's counts by status, for /metrics. */
+  counts?: StatusCounts;
   /** The settings every service has (shared/src/env.ts, commonEnv). */
   settings: { BODY_LIMIT_BYTES: number; DASHBOARD_ORIGIN: string[]; API_TOKEN?: string };
   /** Paths under /api/v1 that authenticate themselves (the signed webhook). */
@@ -45,6 +48,8 @@ const COMMON_HEADERS = [
 export function createApp(options: AppOptions): App {
   const { BODY_LIMIT_BYTES: bodyLimitBytes, DASHBOARD_ORIGIN: corsOrigin, API_TOKEN: apiToken } = options.settings;
   const app = new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook });
+  const metrics = serviceMetrics(options.service, options.counts ?? {});
+  app.use(metrics.registerMetrics);
   app.use(requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }));
   app.use(async (c, next) => {
     const log = options.logger.child({ request_id: c.var.requestId });
@@ -82,6 +87,7 @@ export function createApp(options: AppOptions): App {
     const ok = Object.values(checks).every((value) => value === "ok");
     return c.json({ status: ok ? ("ok" as const) : ("degraded" as const), service: options.service, version: options.version, checks }, ok ? 200 : 503);
   });
+  app.openapi(metricsRoute(options.service), metrics.printMetrics as never);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: `${options.service} service`, version: options.version, description: `${options.description}\n\n${COMMON_HEADERS}` },

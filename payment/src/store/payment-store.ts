@@ -134,6 +134,11 @@ export function createPaymentStore(db: PaymentDb) {
       return { items: items.map(toPayment), total: total!.n, skip: query.skip, limit: query.limit };
     },
 
+    async counts() {
+      const rows = await db.select({ status: payments.status, n: count() }).from(payments).groupBy(payments.status);
+      return Object.fromEntries(rows.map((row) => [row.status, row.n])) as Partial<Record<PaymentStatus, number>>;
+    },
+
     /** Moves a payment on if it is still in one of `from`, announcing the change; undefined if it was not. */
     async transition(id: string, from: PaymentStatus, to: PaymentStatus, type: PaymentEventType, failureReason?: string, requestId?: string) {
       return db.transaction(async (tx) => {

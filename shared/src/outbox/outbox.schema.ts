@@ -1,5 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
+export const outboxStatuses = ["PENDING", "DELIVERED", "DEAD"] as const;
+
 /**
  * Messages to other services, committed in the same transaction as the change they announce,
  * so a change is never made without its message nor a message sent for a change that rolled back.
@@ -9,7 +11,7 @@ export const outbox = sqliteTable("outbox", {
   kind: text("kind").notNull(),
   payload: text("payload").notNull(),
   requestId: text("request_id"),
-  status: text("status", { enum: ["PENDING", "DELIVERED", "DEAD"] }).notNull().default("PENDING"),
+  status: text("status", { enum: outboxStatuses }).notNull().default("PENDING"),
   attempts: integer("attempts").notNull().default(0),
   nextAttemptAt: integer("next_attempt_at").notNull(),
   lastError: text("last_error"),
