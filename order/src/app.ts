@@ -17,6 +17,7 @@ import type { ImportStore } from "./imports/import-store";
 import type { Importer } from "./imports/importer";
 import { importsRouter } from "./routes/imports/imports.index";
 import { notesRouter } from "./routes/notes/notes.index";
+import { customersRouter } from "./routes/customers/customers.index";
 import type { NoteStore } from "./store/note-store";
 
 export type OrderDeps = {
@@ -55,6 +56,7 @@ export function createOrderApp(deps: OrderDeps) {
   app.route("/", ordersRouter(deps));
   app.route("/", shipmentsRouter(deps));
   app.route("/", notesRouter(deps));
+  app.route("/", customersRouter(deps));
   app.route("/", webhooksRouter(deps));
   app.route("/", importsRouter(deps));
   app.route("/", outboxRouter(deps.relay));

@@ -26,6 +26,8 @@ export const notifications = sqliteTable("notifications", {
   idempotency_key: text("idempotency_key").unique(),
   created_at: text("created_at").notNull(),
   sent_at: text("sent_at"),
+  /** When its recipient and text were erased at the customer's request; such a one is never sent. */
+  erased_at: text("erased_at"),
 }, (table) => [
   index("notifications_due").on(table.status, table.next_attempt_at),
   index("notifications_order").on(table.order_id, table.id),

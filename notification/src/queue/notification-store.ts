@@ -4,10 +4,18 @@ import { notInList } from "@platform/shared/sql-lists";
 import type { CreateNotification, Notification, NotificationStatus } from "@platform/shared/contracts/notification";
 import { newId } from "@platform/shared/ids";
 import { phoneToE164 } from "@platform/shared/phone";
+import { ERASED } from "@platform/shared/erasure";
 import { ApiError } from "@platform/shared/problem";
 import type { NotificationDb } from "../db/client";
 import { attempts, notifications, type NotificationRow } from "../db/schema";
 import type { Rendered } from "../templates/renderer";
+
+const NOT_SENT = "Not sent: the customer's personal data was erased at their request.";
+
+/** A notification erased at the customer's request is never sent again (409). */
+export function refuseErased(row: NotificationRow, what: string) {
+  if (row.erased_at) throw new ApiError("CONFLICT", `Notification ${row.id} was erased at the customer's request (${row.erased_at}); it cannot be ${what}.`);
+}
 
 export function toNotification(row: NotificationRow): Notification {
   const { recipient_name: _n, next_attempt_at: _a, sending_since: _s, idempotency_key: _k, ...wire } = row;
@@ -39,7 +47,7 @@ export function createNotificationStore(db: NotificationDb) {
             id: newId("ntf"), order_id: item.order_id, channel: item.channel, template: item.template, recipient: item.recipient,
             recipient_name: typeof item.variables.customer_name === "string" ? item.variables.customer_name : null,
             status: "PENDING", subject: item.rendered.subject, body: item.rendered.body, html: item.rendered.html ?? null,
-            attempts: 0, error: null, next_attempt_at: now, sending_since: null, idempotency_key: item.idempotencyKey ?? null, created_at: iso(now), sent_at: null,
+            attempts: 0, error: null, next_attempt_at: now, sending_since: null, idempotency_key: item.idempotencyKey ?? null, created_at: iso(now), sent_at: null, erased_at: null,
           };
           // the row is known already: reading its few KB of text back would only copy them again
           const [inserted] = await insert.execute({ ...row, now });
@@ -106,10 +114,13 @@ export function createNotificationStore(db: NotificationDb) {
 
     async markAttemptFailed(id: string, attempt: number, error: string, retryAt: number | null) {
       await db.transaction(async (tx) => {
+        // erased while this attempt was under way: the server's words may name the address, so they are not kept
+        const [{ erased_at: erased } = { erased_at: null }] = await tx.select({ erased_at: notifications.erased_at }).from(notifications).where(eq(notifications.id, id));
+        const kept = erased ? {} : { error };
         await tx.update(notifications)
-          .set(retryAt === null ? { status: "FAILED", error, sending_since: null } : { error, sending_since: null, next_attempt_at: retryAt })
+          .set(retryAt === null ? { status: "FAILED", ...kept, sending_since: null } : { ...kept, sending_since: null, next_attempt_at: retryAt })
           .where(eq(notifications.id, id));
-        await tx.update(attempts).set({ outcome: "FAILED", error, finished_at: iso() }).where(and(eq(attempts.notification_id, id), eq(attempts.attempt, attempt)));
+        await tx.update(attempts).set({ outcome: "FAILED", error: erased ? ERASED : error, finished_at: iso() }).where(and(eq(attempts.notification_id, id), eq(attempts.attempt, attempt)));
       });
     },
 
@@ -131,7 +142,7 @@ export function createNotificationStore(db: NotificationDb) {
       const now = Date.now();
       const row: NotificationRow = {
         ...original, id: newId("ntf"), recipient, status: "PENDING", attempts: 0, error: null, next_attempt_at: now, sending_since: null,
-        idempotency_key: null, created_at: iso(now), sent_at: null,
+        idempotency_key: null, created_at: iso(now), sent_at: null, erased_at: null,
       };
       await insert.execute({ ...row, now });
       return row;
@@ -140,10 +151,31 @@ export function createNotificationStore(db: NotificationDb) {
     /** An operator's retry of a FAILED notification: queued again, its attempts kept. */
     async requeue(id: string) {
       const [row] = await db.update(notifications).set({ status: "PENDING", next_attempt_at: Date.now(), error: null })
-        .where(and(eq(notifications.id, id), eq(notifications.status, "FAILED"))).returning();
+        .where(and(eq(notifications.id, id), eq(notifications.status, "FAILED"), isNull(notifications.erased_at))).returning();
       if (row) return row;
       const existing = await this.get(id);
+      refuseErased(existing, "retried");
       throw new ApiError("CONFLICT", `Notification ${id} is ${existing.status}; only FAILED notifications can be retried.`);
+    },
+
+    /**
+     * Erases the recipient and the text of every notification of these orders, at the customer's
+     * request: what was sent, when and how stays on record. One still queued is never sent.
+     */
+    async erase(orderIds: string[]) {
+      const now = iso();
+      return db.transaction(async (tx) => {
+        const erased = await tx.update(notifications).set({
+          recipient: ERASED, recipient_name: null, body: ERASED, erased_at: now,
+          subject: sql`case when ${notifications.subject} is null then null else ${ERASED} end`,
+          html: sql`case when ${notifications.html} is null then null else ${ERASED} end`,
+          error: sql`case when ${notifications.status} = 'PENDING' then ${NOT_SENT} when ${notifications.error} is null then null else ${ERASED} end`,
+          status: sql`case when ${notifications.status} = 'PENDING' then 'FAILED' else ${notifications.status} end`,
+        }).where(and(inArray(notifications.order_id, orderIds), isNull(notifications.erased_at))).returning({ id: notifications.id });
+        // an SMTP server's refusal may name the address
+        if (erased.length) await tx.update(attempts).set({ error: ERASED }).where(and(inArray(attempts.notification_id, erased.map((row) => row.id)), isNotNull(attempts.error)));
+        return erased.length;
+      });
     },
   };
 }

@@ -33,6 +33,8 @@ export const orders = sqliteTable("orders", {
   import_id: text("import_id"),
   /** The CSV's order_ref, unique per import source so a re-import cannot double an order. */
   external_ref: text("external_ref").unique(),
+  /** When the customer's personal data was erased at their request (store/erasure.ts); null while it is kept. */
+  erased_at: text("erased_at"),
   created_at: text("created_at").notNull(),
   updated_at: text("updated_at").notNull(),
 }, (table) => [

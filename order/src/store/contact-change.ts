@@ -18,6 +18,7 @@ const contactLabels = { customer_name: "お名前", customer_email: "メール�
  * change once it has left the warehouse.
  */
 export async function correctContact(tx: Tx, before: OrderRow, change: ContactChange, operator: string | undefined) {
+  if (before.erased_at) throw new ApiError("CONFLICT", `Order ${before.id}'s customer data was erased at their request (${before.erased_at}); it is not given again.`);
   const { shipping_address: address, delivery_date: date, delivery_time: time, ...contact } = change;
   const what = contactFields.filter((field) => contact[field] !== undefined && contact[field] !== before[field])
     .map((field) => `${contactLabels[field]}：${before[field] ?? "なし"} → ${contact[field] ?? "なし"}`);

@@ -6,8 +6,10 @@ import { notificationVariables, type OrderView } from "./order-view";
 export const PAYMENT_REQUEST = "payment.request";
 export const PAYMENT_REFUND = "payment.refund";
 export const NOTIFICATION_REQUEST = "notification.request";
+export const NOTIFICATION_ERASURE = "notification.erasure";
 
 export type PaymentRequest = { order_id: string; amount: number };
+export type NotificationErasure = { order_ids: string[] };
 /** `operator`: the person whose cancellation asks for the refund, recorded with it. */
 export type PaymentRefund = { order_id: string; payment_id: string; operator?: string };
 
@@ -25,3 +27,8 @@ export const orderMail = (order: OrderView, template: TemplateName, extra: Recor
     notification: { order_id: order.id, channel: "EMAIL", template, recipient: order.customer_email, variables: notificationVariables(order, extra) },
   },
 });
+
+/** The Notification Service's erasure of these orders' mails, a thousand orders to a message (its limit). */
+export const notificationErasure = (orderIds: string[], requestId?: string): OutboxMessage[] =>
+  Array.from({ length: Math.ceil(orderIds.length / 1000) }, (_, i) =>
+    ({ kind: NOTIFICATION_ERASURE, requestId, payload: { order_ids: orderIds.slice(i * 1000, (i + 1) * 1000) } satisfies NotificationErasure }));

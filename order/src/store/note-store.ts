@@ -9,7 +9,7 @@ export async function writeNote(db: Pick<OrderDb, "insert">, orderId: string, te
   return row!;
 }
 
-/** The team's notes on an order: added, never edited, so what was said stays said. */
+/** The team's notes on an order: added, never edited, so what was said stays said (unless the customer's data is erased: store/erasure.ts). */
 export function createNoteStore(db: OrderDb, store: OrderStore) {
   return {
     async add(orderId: string, text: string, operator: string | undefined) {

@@ -52,5 +52,6 @@ export const NotificationSchema = z.object({
   error: z.string().nullable().openapi({ description: "Why the last attempt failed" }),
   created_at: z.string(),
   sent_at: z.string().nullable(),
+  erased_at: z.string().nullable().openapi({ description: "When its recipient and text were erased at the customer's request (the Order Service's customer erasure); it is then never sent, retried or resent" }),
 }).openapi("Notification");
 export type Notification = z.infer<typeof NotificationSchema>;

@@ -5,7 +5,7 @@ import { E164 } from "@platform/shared/phone";
 import { ApiError } from "@platform/shared/problem";
 import { z } from "zod";
 import type { NotificationDeps } from "../../app";
-import { toNotification, type NewNotification } from "../../queue/notification-store";
+import { refuseErased, toNotification, type NewNotification } from "../../queue/notification-store";
 import * as routes from "./notifications.routes";
 
 const email = z.email();
@@ -50,6 +50,7 @@ export function notificationHandlers(deps: NotificationDeps) {
 
   const resend: RouteHandler<typeof routes.resend, AppEnv> = async (c) => {
     const original = await store.get(c.req.valid("param").id);
+    refuseErased(original, "resent");
     const recipient = c.req.valid("json")?.recipient ?? original.recipient;
     checkRecipient(original.channel, recipient);
     const row = await store.resend(original, recipient);
@@ -90,5 +91,11 @@ export function notificationHandlers(deps: NotificationDeps) {
     return c.json({ results }, 202);
   };
 
-  return { create, getOne, byOrder, list, retry, resend, history, stats, batch };
+  const erase: RouteHandler<typeof routes.erase, AppEnv> = async (c) => {
+    const erased = await store.erase(c.req.valid("json").order_ids);
+    c.var.log.info("notifications erased at the customer's request", { erased });
+    return c.json({ erased }, 200);
+  };
+
+  return { create, getOne, byOrder, list, retry, resend, history, stats, batch, erase };
 }

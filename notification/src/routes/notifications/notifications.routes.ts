@@ -45,7 +45,7 @@ export const list = createRoute({
 export const retry = createRoute({
   method: "post", path: "/api/v1/notifications/{id}/retry", tags,
   summary: "Send a FAILED notification again",
-  description: "Queues it again with its attempt history kept; 409 unless it is FAILED.",
+  description: "Queues it again with its attempt history kept; 409 unless it is FAILED, or when it was erased at the customer's request.",
   request: { params: ntfId },
   responses: { 202: json(NotificationSchema, "Queued again"), ...problemResponses(404, 409) },
 });
@@ -53,7 +53,7 @@ export const retry = createRoute({
 export const resend = createRoute({
   method: "post", path: "/api/v1/notifications/{id}/resend", tags,
   summary: "Send a notification again, as a new one, to the same or a corrected recipient",
-  description: "For a customer who did not receive it, or gave a wrong address: queues a new notification with the same content (the first one and its attempts are kept). The recipient must fit the channel (422).",
+  description: "For a customer who did not receive it, or gave a wrong address: queues a new notification with the same content (the first one and its attempts are kept). The recipient must fit the channel (422). One erased at the customer's request is not resent (409).",
   request: {
     headers: IdempotencyKeyHeader,
     params: ntfId,
@@ -61,7 +61,7 @@ export const resend = createRoute({
       recipient: z.string().trim().min(1).max(254).optional().openapi({ description: "Where to send it instead; the first one's recipient when omitted", example: "taro.yamada@example.jp" }),
     }).openapi("Resend") } } },
   },
-  responses: { 202: json(NotificationSchema, "The new notification, queued"), ...problemResponses(400, 404, 415, 422) },
+  responses: { 202: json(NotificationSchema, "The new notification, queued"), ...problemResponses(400, 404, 409, 415, 422) },
 });
 
 export const history = createRoute({
@@ -78,6 +78,16 @@ export const stats = createRoute({
 export const BatchItemSchema = CreateNotificationSchema.extend({
   idempotency_key: z.string().min(1).max(255).optional().openapi({ description: "Per notification: a repeated key queues nothing new and returns the first" }),
 }).openapi("NotificationBatchItem");
+
+export const erase = createRoute({
+  method: "post", path: "/api/v1/notifications/erasure", tags,
+  summary: "Erase the recipient and text of every notification of some orders, at the customer's request",
+  description: "Sent by the Order Service when a customer's personal data is erased (POST /api/v1/customers/erasure there). The recipient, subject, text, HTML and any error that may name the address read （消去済み）; the template, channel, status and times stay on record, with erased_at. One still queued is not sent (FAILED, saying why); an erased one cannot be retried or resent (409). Repeating it erases nothing more.",
+  request: { body: { required: true, content: { "application/json": { schema: z.object({
+    order_ids: z.array(z.string().trim().min(1).max(64)).min(1).max(1000).openapi({ example: ["ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977"] }),
+  }).openapi("NotificationErasure") } } } },
+  responses: { 200: json(z.object({ erased: z.number().int().openapi({ description: "Notifications erased now (those erased before are not counted)" }) }).openapi("NotificationErasureResult"), "Erased"), ...problemResponses(400, 415, 422) },
+});
 
 export const batch = createRoute({
   method: "post", path: "/api/v1/notifications/batch", tags,

@@ -19,7 +19,7 @@ const NewNoteSchema = z.object({
 
 export const add = createRoute({
   method: "post", path: "/api/v1/orders/{id}/notes", tags, summary: "Add a note to an order (for the team, never sent to the customer)",
-  description: "Notes are kept in the order they were written, with who wrote them (X-Operator); they are not edited or deleted, so what was said stays on record.",
+  description: "Notes are kept in the order they were written, with who wrote them (X-Operator); they are not edited or deleted, so what was said stays on record. Only a customer's erasure (POST /api/v1/customers/erasure) blanks their text.",
   request: { headers: IdempotencyKeyHeader, params: orderId, body: { required: true, content: { "application/json": { schema: NewNoteSchema } } } },
   responses: { 201: json(NoteSchema, "The note"), ...problemResponses(400, 404, 415, 422) },
 });

@@ -47,6 +47,7 @@ export const OrderSchema = z.object({
   tracking_url: z.string().nullable().openapi({ description: "The carrier's page showing where the parcel is, for ヤマト運輸, 佐川急便 and 日本郵便 (as operators write them: クロネコ, 佐川, ゆうパック …) with a tracking number of digits; null otherwise", example: "https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=123456789013" }),
   import_id: z.string().nullable().openapi({ description: "The bulk import the order came from" }),
   external_ref: z.string().nullable().openapi({ description: "The order_ref of an imported order" }),
+  erased_at: z.string().nullable().openapi({ description: "When the customer's personal data was erased at their request (POST /api/v1/customers/erasure); their name and e-mail then read （消去済み）" }),
   created_at: z.string(),
   updated_at: z.string(),
 }).openapi("Order");

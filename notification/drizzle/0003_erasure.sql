@@ -1,0 +1,1 @@
+ALTER TABLE `notifications` ADD `erased_at` text;

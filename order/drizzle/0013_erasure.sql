@@ -1,0 +1,1 @@
+ALTER TABLE `orders` ADD `erased_at` text;
