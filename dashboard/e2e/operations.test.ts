@@ -280,6 +280,39 @@ describe("the operations team's work in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  test("a customer who asks to be forgotten: refused while an order is under way, then erased from every order and mail, from the order's page", async () => {
+    const forgotten = { ...anOrder("忘却 花子"), customer_email: "wasure@example.jp" };
+    const [open, done] = await Promise.all([paidOrder("忘却 花子", forgotten), paidOrder("忘却 花子", forgotten)]);
+    await env.stack.call("POST", `/api/v1/orders/${done}/cancel`);
+    const page = await env.page(`/#/orders/${done}`);
+    await page.getByRole("button", { name: "お客様の個人情報を消去" }).click();
+    await page.getByText("wasure@example.jp のお客様のすべての注文から、お名前・連絡先・配送先・社内メモと、お送りしたメールの宛先と本文を消去します。").waitFor();
+    await page.getByLabel("依頼の内容（任意・記録に残ります）").fill("12/2 お電話で消去のご依頼");
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByRole("button", { name: "消去を確定" }).click();
+    await page.getByText("消去できませんでした：まだ完了していない注文があります。配達完了にするか、キャンセルしてから消去してください。").waitFor();
+    expect((await env.stack.call("GET", `/api/v1/orders/${done}`)).body.customer_name).toBe("忘却 花子"); // nothing erased
+
+    await env.stack.call("POST", `/api/v1/orders/${open}/cancel`);
+    await waitFor("its cancellation mail", () => env.stack.mailsFor(open).length === 2, 15_000); // one still on its way would be refused
+    await page.getByRole("button", { name: "お客様の個人情報を消去" }).click();
+    await page.getByLabel("依頼の内容（任意・記録に残ります）").fill("12/2 お電話で消去のご依頼");
+    await page.getByRole("button", { name: "消去を確定" }).click();
+    await page.getByText("2 件の注文からお客様の個人情報を消去しました。").waitFor();
+    await page.getByTestId("erased").getByText("お客様の依頼により、個人情報を消去しました").waitFor();
+    await page.getByTestId("notes").getByText("お客様の依頼により個人情報を消去しました（12/2 お電話で消去のご依頼）").waitFor();
+    expect(await page.getByRole("button", { name: "連絡先を修正" }).count()).toBe(0);
+    // the mails, erased in turn by the Notification Service: listed, without their address or text, and not to be resent
+    await waitFor("the mails erased", async () => {
+      const mails = await page.locator(".notification").allTextContents();
+      return mails.length === 2 && mails.every((mail) => mail.includes("（消去済み）") && !mail.includes("wasure@"));
+    }, 15_000);
+    expect(await page.getByLabel("再送先").count()).toBe(0);
+    await shot(page, "order-erased");
+    expect((await env.stack.call("GET", `/api/v1/orders/${open}`)).body).toMatchObject({ customer_name: "（消去済み）", customer_email: "（消去済み）" });
+    await page.close();
+  }, 60_000);
+
   test("a customer who gave a wrong address: the order's contact is corrected, and the confirmation sent again to it, from the order's page", async () => {
     const { body: order } = await env.stack.call("POST", "/api/v1/orders", { ...anOrder("再送 花子"), customer_email: "hanako@exmaple.jp" });
     await waitFor("the first mail", () => env.stack.mailsFor(order.id, "ご注文ありがとうございます").length === 1, 20_000);

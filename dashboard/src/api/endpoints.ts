@@ -23,6 +23,8 @@ export const api = {
     request<{ shipped: number; refused: number; results: ShipmentResult[] }>("order", "/api/v1/orders/shipments", { method: "POST", body: { shipments } }),
   deliverOrders: (deliveries: ({ order_id: string } | { tracking_number: string })[]) =>
     request<{ delivered: number; refused: number; results: DeliveryResult[] }>("order", "/api/v1/orders/deliveries", { method: "POST", body: { deliveries } }),
+  eraseCustomer: (customerEmail: string, reason?: string) =>
+    request<{ orders: string[]; erased_at: string }>("order", "/api/v1/customers/erasure", { method: "POST", body: { customer_email: customerEmail, reason } }),
   cancelOrder: (id: string, reason?: string) => request<Order>("order", `/api/v1/orders/${id}/cancel`, { method: "POST", body: { reason } }),
   imports: (params: { skip: number; limit: number }) => request<Page<Import>>("order", `/api/v1/imports?${query(params)}`),
   import: (id: string) => request<Import>("order", `/api/v1/imports/${id}`),

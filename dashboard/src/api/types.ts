@@ -4,7 +4,7 @@ export type Order = {
   id: string; customer_name: string; customer_email: string; customer_phone: string | null; shipping_address: ShippingAddress | null;
   delivery_date: string | null; delivery_time: string | null; status: string; total_amount: number;
   items: OrderItem[]; allowed_next: string[]; payment_id: string | null; payment_status: string | null; carrier: string | null; tracking_number: string | null; tracking_url: string | null;
-  external_ref: string | null; created_at: string; updated_at: string;
+  external_ref: string | null; erased_at: string | null; created_at: string; updated_at: string;
 };
 export type HistoryEntry = { from_status: string | null; to_status: string; actor: string; reason: string | null; created_at: string };
 export type Payment = { id: string; order_id: string; amount: number; status: string; failure_reason: string | null; refunded_amount: number; created_at: string; updated_at: string; completed_at: string | null };
@@ -12,7 +12,7 @@ export type OrderNote = { id: number; order_id: string; text: string; operator: 
 export type Refund = { id: string; payment_id: string; amount: number; reason: string | null; operator: string | null; created_at: string };
 export type Notification = {
   id: string; order_id: string; channel: string; template: string; recipient: string; status: string;
-  subject: string | null; body: string; html: string | null; attempts: number; error: string | null; created_at: string; sent_at: string | null;
+  subject: string | null; body: string; html: string | null; attempts: number; error: string | null; created_at: string; sent_at: string | null; erased_at: string | null;
 };
 export type Template = { name: string; description: string; channels: string[]; variables: { name: string; required: boolean }[]; sample_variables: Record<string, unknown> };
 export type OrderStats = { by_status: Record<string, number>; today: { orders: number; revenue: number } };

@@ -55,7 +55,7 @@ export function NotificationsPage() {
       <LoadError error={page.error.value} />
       <Loading when={page.loading.value} />
       {data?.items.map((n) => (
-        <NotificationView notification={n} actions={n.status === "FAILED" && <button type="button" onClick={() => retry(n.id)}>再送する</button>} />
+        <NotificationView notification={n} actions={n.status === "FAILED" && !n.erased_at && <button type="button" onClick={() => retry(n.id)}>再送する</button>} />
       ))}
       {data && !data.items.length && <p>{recipient.value.trim() ? `${recipient.value.trim()} 宛ての通知はありません。` : "該当する通知はありません。"}</p>}
       {data && <Pager skip={data.skip} limit={data.limit} total={data.total} onPage={(s) => ((skip.value = s), void page.reload())} />}

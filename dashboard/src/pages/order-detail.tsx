@@ -6,6 +6,7 @@ import { AddressEdit } from "../components/address-edit";
 import { Badge } from "../components/badge";
 import { ConfirmButton } from "../components/confirm";
 import { ContactEdit } from "../components/contact-edit";
+import { CustomerErasure } from "../components/customer-erasure";
 import { NotificationView } from "../components/notification-view";
 import { OrderNotes } from "../components/order-notes";
 import { RefundControl, RefundHistory } from "../components/refund";
@@ -65,14 +66,18 @@ export function OrderDetailPage({ id }: { id: string }) {
       </div>
 
       <h3>お客様</h3>
-      <p>{order.customer_name} 様 ・ {order.customer_email}{order.customer_phone ? <> ・ <span title={order.customer_phone}>{phoneForPeople(order.customer_phone)}</span></> : ""}
-        {" ・ "}<a href={`#/orders?q=${encodeURIComponent(order.customer_email)}`}>このお客様の注文をすべて見る</a></p>
-      <ContactEdit order={order} onDone={reload} />
+      {order.erased_at ? <p data-testid="erased">お客様の依頼により、個人情報を消去しました（{jstTime(order.erased_at)}）。</p> : (
+        <>
+          <p>{order.customer_name} 様 ・ {order.customer_email}{order.customer_phone ? <> ・ <span title={order.customer_phone}>{phoneForPeople(order.customer_phone)}</span></> : ""}
+            {" ・ "}<a href={`#/orders?q=${encodeURIComponent(order.customer_email)}`}>このお客様の注文をすべて見る</a></p>
+          <div class="actions-row"><ContactEdit order={order} onDone={reload} /> <CustomerErasure order={order} onDone={reload} /></div>
+        </>
+      )}
 
       <h3>配送先</h3>
       <p data-testid="shipping-address">{order.shipping_address ? addressText(order.shipping_address) : "配送先は登録されていません。"}</p>
       {(order.delivery_date || order.delivery_time) && <p data-testid="delivery-wish">お届け希望：{deliveryText(order.delivery_date, order.delivery_time)}</p>}
-      <AddressEdit order={order} onDone={reload} />
+      {!order.erased_at && <AddressEdit order={order} onDone={reload} />}
 
       <h3>商品</h3>
       <table>
@@ -112,7 +117,7 @@ export function OrderDetailPage({ id }: { id: string }) {
       {state.notifications.data.value?.map((n) => {
         // the order's contact as it is now, so that a corrected address is the one offered
         const suggested = (n.channel === "EMAIL" ? order.customer_email : order.customer_phone) ?? n.recipient;
-        return <NotificationView notification={n} actions={<ResendControl key={suggested} notification={n} suggested={suggested} onDone={reload} />} />;
+        return <NotificationView notification={n} actions={n.erased_at ? undefined : <ResendControl key={suggested} notification={n} suggested={suggested} onDone={reload} />} />;
       })}
       {state.notifications.data.value?.length === 0 && <p>まだ通知はありません。</p>}
     </section>
