@@ -15,7 +15,7 @@ const SETTLED = ["DELIVERED", "CANCELLED"];
  * Erases a customer's personal data at their request (個人情報の消去, APPI): on every order with
  * their e-mail address, the name, address, phone and e-mail, and every text written about them (the
  * team's notes, which record earlier addresses too; the reasons given for status changes; what an
- * import kept of the file's rows). What was bought, for how much, when and how it moved stays, for
+ * import kept of the file's rows; the copies of their mails in the outbox). What was bought, for how much, when and how it moved stays, for
  * the books. The Notification Service is asked, through the outbox, to erase those orders' mails.
  * Refused (409) while one of the orders is still under way (it still needs the address), or while a
  * mail to the customer waits in the outbox (it would reach the Notification Service after the erasure).
@@ -32,8 +32,8 @@ export async function eraseCustomer(db: OrderDb, email: string, by: { reason?: s
     }
     const ids = found.map((order) => order.id);
     // a mail not yet handed to the Notification Service carries the name and address, and could arrive there after the erasure
-    const [{ n: mailsOnTheirWay } = { n: 0 }] = await tx.select({ n: count() }).from(outbox).where(and(eq(outbox.status, "PENDING"), eq(outbox.kind, NOTIFICATION_REQUEST),
-      sql`json_extract(${outbox.payload}, '$.notification.order_id') in (select value from json_each(${JSON.stringify(ids)}))`));
+    const theirMails = and(eq(outbox.kind, NOTIFICATION_REQUEST), sql`json_extract(${outbox.payload}, '$.notification.order_id') in (select value from json_each(${JSON.stringify(ids)}))`);
+    const [{ n: mailsOnTheirWay } = { n: 0 }] = await tx.select({ n: count() }).from(outbox).where(and(eq(outbox.status, "PENDING"), theirMails));
     if (mailsOnTheirWay) {
       throw new ApiError("CONFLICT", `${mailsOnTheirWay} mail(s) to the customer are still being handed to the Notification Service; try again in a minute, once they are.`);
     }
@@ -43,6 +43,8 @@ export async function eraseCustomer(db: OrderDb, email: string, by: { reason?: s
     await tx.update(orderNotes).set({ text: ERASED }).where(inArray(orderNotes.order_id, ids));
     await tx.update(statusHistory).set({ reason: ERASED }).where(and(inArray(statusHistory.order_id, ids), isNotNull(statusHistory.reason)));
     await tx.update(importOrders).set({ payload: "{}", file_rows: "[]" }).where(inArray(importOrders.order_id, ids));
+    // the mails handed over (kept a week) or given up (which a retry by hand would send): their copies here go
+    await tx.delete(outbox).where(and(inArray(outbox.status, ["DELIVERED", "DEAD"]), theirMails));
     for (const id of ids) await writeNote(tx, id, `お客様の依頼により個人情報を消去しました${by.reason ? `（${by.reason}）` : ""}`, by.operator);
     await enqueue(tx, ...notificationErasure(ids, by.requestId));
     return { orders: ids, erased_at: now };

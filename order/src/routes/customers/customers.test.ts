@@ -55,6 +55,9 @@ describe("POST /api/v1/customers/erasure", () => {
     expect((await stack.call("GET", `/api/v1/orders?q=${encodeURIComponent("hanako.shoukyo")}`)).body.total).toBe(0);
     expect((await stack.call("GET", `/api/v1/orders?q=${encodeURIComponent("消去花子")}`)).body.total).toBe(0);
     expect((await fetch(`${stack.payment.url}/api/v1/payments/order/${delivered}`)).status).toBe(200); // the payment stays, for the books
+    const outbox = (await stack.call("GET", "/api/v1/outbox?status=DELIVERED&limit=100")).body;
+    expect(outbox.total).toBeGreaterThan(0);
+    expect(outbox.items.filter((message: { payload: string }) => /shoukyo|消去 花子/i.test(message.payload))).toEqual([]); // the mails' copies kept a week
 
     // the mails: who they went to and what they said is gone; that they went, when, stays
     const mails = await waitFor("the mails erased", async () => {
