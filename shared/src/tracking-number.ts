@@ -19,10 +19,10 @@ const carriers = [
 export const CARRIER_NAMES = carriers.map((carrier) => carrier.name);
 
 const carrierOf = (carrier: string | null | undefined) => (carrier ? carriers.find((known) => known.writtenAs.test(carrier.normalize("NFKC"))) : undefined);
+const digitsOf = (trackingNumber: string) => (/^\d{8,14}$/.test(trackingKey(trackingNumber)) ? trackingKey(trackingNumber) : undefined);
 
 /** A carrier as it is stored and told to the customer: one known here by its name (クロネコ -> ヤマト運輸), any other as written. */
 export const carrierName = (written: string) => carrierOf(written)?.name ?? written;
-const digitsOf = (trackingNumber: string) => (/^\d{8,14}$/.test(trackingKey(trackingNumber)) ? trackingKey(trackingNumber) : undefined);
 
 /** The carrier's page showing where the parcel is; null for a carrier not known here or a number that is not digits. */
 export function trackingUrl(carrier: string | null | undefined, trackingNumber: string | null | undefined): string | null {

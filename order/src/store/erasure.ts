@@ -15,8 +15,9 @@ const SETTLED = ["DELIVERED", "CANCELLED"];
  * Erases a customer's personal data at their request (個人情報の消去, APPI): on every order with
  * their e-mail address, the name, address, phone and e-mail, and every text written about them (the
  * team's notes, which record earlier addresses too; the reasons given for status changes; what an
- * import kept of the file's rows; the copies of their mails in the outbox). What was bought, for how much, when and how it moved stays, for
- * the books. The Notification Service is asked, through the outbox, to erase those orders' mails.
+ * import kept of the file's rows; the outbox's copies of their mails). What was bought, for how
+ * much, when and how it moved stays, for the books. The Notification Service is asked, through the
+ * outbox, to erase those orders' mails.
  * Refused (409) while one of the orders is still under way (it still needs the address), or while a
  * mail to the customer waits in the outbox (it would reach the Notification Service after the erasure).
  */
