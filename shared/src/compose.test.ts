@@ -40,3 +40,14 @@ test("compose.yaml runs the stack as bun run start does: payment events to the O
   expect(compose.services.payment.environment.WEBHOOK_BATCH_MAX).toBe("100");
   for (const name of Object.keys(expected)) expect(compose.services[name].environment).toMatchObject(serviceProcessEnv);
 });
+
+test("compose.yaml gives the mails and the packing slips one shop name, and Prometheus scrapes each service's /metrics", () => {
+  for (const name of [...Object.keys(expected), "dashboard"]) expect(compose.services[name].environment.SHOP_NAME).toBe("${SHOP_NAME:-}");
+  const prometheus = compose.services.prometheus;
+  expect(prometheus.configs).toEqual([{ source: "prometheus", target: "/etc/prometheus/prometheus.yml" }]);
+  expect(prometheus.ports).toContain("9090:9090");
+  const config = parse(compose.configs.prometheus.content);
+  const [job] = config.scrape_configs;
+  expect(job.metrics_path ?? "/metrics").toBe("/metrics"); // the route every service serves (shared/src/metrics.ts)
+  expect(job.static_configs[0].targets).toEqual(Object.entries(expected).map(([name, port]) => `${name}:${port}`));
+});
