@@ -286,7 +286,7 @@ describe("the operations team's work in Chromium", () => {
     await env.stack.call("POST", `/api/v1/orders/${done}/cancel`);
     const page = await env.page(`/#/orders/${done}`);
     await page.getByRole("button", { name: "お客様の個人情報を消去" }).click();
-    await page.getByText("wasure@example.jp のお客様のすべての注文から、お名前・連絡先・配送先・社内メモと、お送りしたメールの宛先と本文を消去します。").waitFor();
+    await page.getByText("wasure@example.jp のお客様のすべての注文から、お名前・連絡先・配送先・社内メモ・返金理由と、お送りしたメールの宛先と本文を消去します。").waitFor();
     await page.getByLabel("依頼の内容（任意・記録に残ります）").fill("12/2 お電話で消去のご依頼");
     expect(await unlabelledControls(page)).toEqual([]);
     await page.getByRole("button", { name: "消去を確定" }).click();

@@ -19,7 +19,7 @@ export function CustomerErasure({ order, onDone }: { order: Order; onDone: () =>
   const [reason, setReason] = useState("");
   return (
     <ConfirmButton label="お客様の個人情報を消去" confirmLabel="消去を確定" danger
-      question={`${order.customer_email} のお客様のすべての注文から、お名前・連絡先・配送先・社内メモと、お送りしたメールの宛先と本文を消去します。購入内容・金額・日時は残ります。元に戻せません。よろしいですか？`}
+      question={`${order.customer_email} のお客様のすべての注文から、お名前・連絡先・配送先・社内メモ・返金理由と、お送りしたメールの宛先と本文を消去します。購入内容・金額・日時は残ります。元に戻せません。よろしいですか？`}
       onConfirm={async () => {
         try {
           const erased = await api.eraseCustomer(order.customer_email, reason.trim() || undefined);

@@ -1,6 +1,7 @@
 import { PaymentSchema, type Payment } from "@platform/shared/contracts/payment";
 import { createHttpClient, DependencyError } from "@platform/shared/http-client";
 import { OPERATOR_HEADER } from "@platform/shared/operator";
+import { PermanentError } from "@platform/shared/outbox/outbox-relay";
 
 /** The Payment Service, as the Order Service reaches it. Every call that creates carries an Idempotency-Key. */
 export function createPaymentServiceClient(options: { baseUrl: string; timeoutMs: number; apiToken?: string }) {
@@ -28,6 +29,13 @@ export function createPaymentServiceClient(options: { baseUrl: string; timeoutMs
       if (response.status === 200) return payment(response.body);
       if (response.status === 404) return undefined;
       throw unexpected("GET /payments/order", response.status, response.body);
+    },
+
+    /** Erases the reasons written for these orders' refunds (a customer's erasure); repeating it erases nothing more. */
+    async erase(orderIds: string[], requestId: string | null) {
+      const response = await http.request({ method: "POST", path: "/api/v1/payments/erasure", body: { order_ids: orderIds }, requestId });
+      if (response.status === 422) throw new PermanentError(`POST /payments/erasure was refused: ${JSON.stringify(response.body).slice(0, 500)}`);
+      if (response.status !== 200) throw unexpected("POST /payments/erasure", response.status, response.body);
     },
 
     /** Refunds what is left; a payment already fully refunded counts as done. */

@@ -3,7 +3,7 @@ import { PermanentError, type OutboxBatchHandler, type OutboxHandler } from "@pl
 import type { NotificationServiceClient } from "../clients/notification-service";
 import type { PaymentServiceClient } from "../clients/payment-service";
 import type { OrderDb } from "../db/client";
-import { NOTIFICATION_ERASURE, NOTIFICATION_REQUEST, PAYMENT_REFUND, PAYMENT_REQUEST, type NotificationErasure, type PaymentRefund, type PaymentRequest } from "../store/messages";
+import { NOTIFICATION_ERASURE, NOTIFICATION_REQUEST, PAYMENT_ERASURE, PAYMENT_REFUND, PAYMENT_REQUEST, type Erasure, type PaymentRefund, type PaymentRequest } from "../store/messages";
 import { statementsOf } from "../store/statements";
 import { applyPayment, applyPayments } from "./payment-sync";
 
@@ -14,7 +14,8 @@ const refused = (what: string, error: unknown) => new PermanentError(`${what} wa
 /** How each outbox message of the Order Service is delivered. Each is safe to repeat (Idempotency-Keys). */
 export function orderOutboxHandlers(deps: Deps): Record<string, OutboxHandler> {
   return {
-    [NOTIFICATION_ERASURE]: async ({ payload, requestId }) => deps.notifications.erase((payload as NotificationErasure).order_ids, requestId ?? null),
+    [NOTIFICATION_ERASURE]: async ({ payload, requestId }) => deps.notifications.erase((payload as Erasure).order_ids, requestId ?? null),
+    [PAYMENT_ERASURE]: async ({ payload, requestId }) => deps.payments.erase((payload as Erasure).order_ids, requestId ?? null),
     [PAYMENT_REFUND]: async ({ payload, requestId }) => {
       const { order_id, payment_id, operator } = payload as PaymentRefund;
       const payment = await deps.payments.refundAll(payment_id, `order ${order_id} cancelled`, requestId, operator);

@@ -4,7 +4,7 @@ import { enqueue } from "@platform/shared/outbox/outbox";
 import { ApiError } from "@platform/shared/problem";
 import type { OrderDb } from "../db/client";
 import { importOrders, orderNotes, orders, outbox, statusHistory } from "../db/schema";
-import { NOTIFICATION_REQUEST, notificationErasure } from "./messages";
+import { erasureMessages, NOTIFICATION_REQUEST } from "./messages";
 import { writeNote } from "./note-store";
 import { addressColumns } from "./order-view";
 
@@ -16,8 +16,8 @@ const SETTLED = ["DELIVERED", "CANCELLED"];
  * their e-mail address, the name, address, phone and e-mail, and every text written about them (the
  * team's notes, which record earlier addresses too; the reasons given for status changes; what an
  * import kept of the file's rows; the outbox's copies of their mails). What was bought, for how
- * much, when and how it moved stays, for the books. The Notification Service is asked, through the
- * outbox, to erase those orders' mails.
+ * much, when and how it moved stays, for the books. The Notification Service and the Payment
+ * Service are asked, through the outbox, to erase those orders' mails and refunds' reasons.
  * Refused (409) while one of the orders is still under way (it still needs the address), or while a
  * mail to the customer waits in the outbox (it would reach the Notification Service after the erasure).
  */
@@ -47,7 +47,7 @@ export async function eraseCustomer(db: OrderDb, email: string, by: { reason?: s
     // the mails handed over (kept a week) or given up (which a retry by hand would send): their copies here go
     await tx.delete(outbox).where(and(inArray(outbox.status, ["DELIVERED", "DEAD"]), theirMails));
     for (const id of ids) await writeNote(tx, id, `お客様の依頼により個人情報を消去しました${by.reason ? `（${by.reason}）` : ""}`, by.operator);
-    await enqueue(tx, ...notificationErasure(ids, by.requestId));
+    await enqueue(tx, ...erasureMessages(ids, by.requestId));
     return { orders: ids, erased_at: now };
   });
 }

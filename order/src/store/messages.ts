@@ -7,9 +7,11 @@ export const PAYMENT_REQUEST = "payment.request";
 export const PAYMENT_REFUND = "payment.refund";
 export const NOTIFICATION_REQUEST = "notification.request";
 export const NOTIFICATION_ERASURE = "notification.erasure";
+export const PAYMENT_ERASURE = "payment.erasure";
 
 export type PaymentRequest = { order_id: string; amount: number };
-export type NotificationErasure = { order_ids: string[] };
+/** A customer's erasure, as the other services are asked for it: the orders whose customer it was. */
+export type Erasure = { order_ids: string[] };
 /** `operator`: the person whose cancellation asks for the refund, recorded with it. */
 export type PaymentRefund = { order_id: string; payment_id: string; operator?: string };
 
@@ -28,7 +30,10 @@ export const orderMail = (order: OrderView, template: TemplateName, extra: Recor
   },
 });
 
-/** The Notification Service's erasure of these orders' mails, a thousand orders to a message (its limit). */
-export const notificationErasure = (orderIds: string[], requestId?: string): OutboxMessage[] =>
-  Array.from({ length: Math.ceil(orderIds.length / 1000) }, (_, i) =>
-    ({ kind: NOTIFICATION_ERASURE, requestId, payload: { order_ids: orderIds.slice(i * 1000, (i + 1) * 1000) } satisfies NotificationErasure }));
+/**
+ * The erasure of what the Notification Service (the mails) and the Payment Service (the refunds'
+ * reasons) keep of these orders' customer, a thousand orders to a message (their limit).
+ */
+export const erasureMessages = (orderIds: string[], requestId?: string): OutboxMessage[] =>
+  Array.from({ length: Math.ceil(orderIds.length / 1000) }, (_, i) => orderIds.slice(i * 1000, (i + 1) * 1000)).flatMap((chunk) =>
+    [NOTIFICATION_ERASURE, PAYMENT_ERASURE].map((kind) => ({ kind, requestId, payload: { order_ids: chunk } satisfies Erasure })));

@@ -1,4 +1,5 @@
-import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, ne, sql, type SQL } from "drizzle-orm";
+import { ERASED } from "@platform/shared/erasure";
 import { prepared } from "@platform/shared/prepared";
 import { inListParam } from "@platform/shared/sql-lists";
 import type { Payment, PaymentEventType, PaymentStatus } from "@platform/shared/contracts/payment";
@@ -132,6 +133,14 @@ export function createPaymentStore(db: PaymentDb) {
         db.select({ n: count() }).from(payments).where(where),
       ]);
       return { items: items.map(toPayment), total: total!.n, skip: query.skip, limit: query.limit };
+    },
+
+    /** A customer's erasure: the reasons written for these orders' refunds, which may name them, read ERASED. */
+    async eraseRefundReasons(orderIds: string[]) {
+      const erased = await db.update(refunds).set({ reason: ERASED })
+        .where(and(isNotNull(refunds.reason), ne(refunds.reason, ERASED), inArray(refunds.payment_id, db.select({ id: payments.id }).from(payments).where(inArray(payments.order_id, orderIds)))))
+        .returning({ id: refunds.id });
+      return erased.length;
     },
 
     async counts() {

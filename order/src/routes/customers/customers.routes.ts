@@ -11,8 +11,8 @@ export const erase = createRoute({
   method: "post", path: "/api/v1/customers/erasure", tags: ["customers"],
   summary: "Erase a customer's personal data at their request (個人情報の消去)",
   description: [
-    "On every order with the e-mail address: the name, e-mail address, phone and shipping address, and every text written about the customer (the team's notes, which also record earlier addresses; the reasons given for status changes; what a bulk import kept of the file's rows) read （消去済み） or are removed, and the order has erased_at. What was bought, for how much, when and how the order moved stays, for the books; so does the payment, which holds no personal data.",
-    "The Notification Service is asked, through the outbox (retried until it answers), to erase those orders' mails the same way.",
+    "On every order with the e-mail address: the name, e-mail address, phone and shipping address, and every text written about the customer (the team's notes, which also record earlier addresses; the reasons given for status changes; what a bulk import kept of the file's rows) read （消去済み） or are removed, and the order has erased_at. What was bought, for how much, when and how the order moved stays, for the books, as do the payment and its refunds.",
+    "Through the outbox (retried until they answer), the Notification Service is asked to erase those orders' mails the same way, and the Payment Service the reasons people wrote for their refunds.",
     "409 while one of the orders is still under way (it still needs the customer's data; deliver or cancel it first), naming them in open_orders; 404 when no order has the address, or its customer was erased already. An erased order's contact details cannot be given again (409).",
   ].join("\n\n"),
   request: { headers: IdempotencyKeyHeader, body: { required: true, content: { "application/json": { schema: ErasureSchema } } } },

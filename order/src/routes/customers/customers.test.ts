@@ -28,6 +28,9 @@ describe("POST /api/v1/customers/erasure", () => {
     await stack.call("PATCH", `/api/v1/orders/${delivered}/status`, { status: "DELIVERED" });
     await stack.call("POST", `/api/v1/orders/${cancelled}/cancel`, { reason: "お客様より電話（090-1234-5678）" });
     await stack.call("POST", `/api/v1/orders/${delivered}/notes`, { text: "お客様より電話：090-1234-5678、不在時は宅配ボックスへ" });
+    const payment = await (await fetch(`${stack.payment.url}/api/v1/payments/order/${delivered}`)).json();
+    const partly = await fetch(`${stack.payment.url}/api/v1/payments/${payment.id}/refund`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ amount: 500, reason: "消去 花子様より破損のご連絡" }) });
+    expect(partly.status).toBe(200);
     await waitFor("the mails", () => stack.mailsFor(delivered).length === 2 && stack.mailsFor(cancelled).length === 2 && stack.mailsFor(open).length === 1, 20_000);
 
     // an order still under way needs the address: refused, nothing erased
@@ -54,7 +57,13 @@ describe("POST /api/v1/customers/erasure", () => {
     expect(history.at(-1)).toMatchObject({ to_status: "CANCELLED", reason: ERASED });
     expect((await stack.call("GET", `/api/v1/orders?q=${encodeURIComponent("hanako.shoukyo")}`)).body.total).toBe(0);
     expect((await stack.call("GET", `/api/v1/orders?q=${encodeURIComponent("消去花子")}`)).body.total).toBe(0);
-    expect((await fetch(`${stack.payment.url}/api/v1/payments/order/${delivered}`)).status).toBe(200); // the payment stays, for the books
+    // the payment and its refunds stay, for the books; the reason a person wrote for a refund goes
+    const refunds = await waitFor("the refund's reason erased", async () => {
+      const list = await (await fetch(`${stack.payment.url}/api/v1/payments/${payment.id}/refunds`)).json();
+      return list[0]?.reason === ERASED && list;
+    });
+    expect(refunds).toEqual([expect.objectContaining({ amount: 500, reason: ERASED })]);
+    expect(await (await fetch(`${stack.payment.url}/api/v1/payments/${payment.id}`)).json()).toMatchObject({ status: "PARTIALLY_REFUNDED", amount: 3500, refunded_amount: 500 });
     const outbox = (await stack.call("GET", "/api/v1/outbox?status=DELIVERED&limit=100")).body;
     expect(outbox.total).toBeGreaterThan(0);
     expect(outbox.items.filter((message: { payload: string }) => /shoukyo|消去 花子/i.test(message.payload))).toEqual([]); // the mails' copies kept a week
@@ -98,11 +107,15 @@ describe("POST /api/v1/customers/erasure", () => {
     expect(mails.map((n: { recipient: string }) => n.recipient)).toEqual([ERASED, ERASED]);
   }, 90_000);
 
-  test("bad input changes nothing: no address, a reason with control characters", async () => {
+  test("bad input changes nothing: no address, a reason with control characters; no orders for the other services", async () => {
     for (const body of [{}, { customer_email: "" }, { customer_email: "a@example.jp", reason: "理由\u0000" }]) {
       const response = await stack.call("POST", "/api/v1/customers/erasure", body);
       expect(response.status).toBe(422);
       expect(response.body.code).toBe("VALIDATION_FAILED");
+    }
+    for (const url of [`${stack.payment.url}/api/v1/payments/erasure`, `${stack.notification.url}/api/v1/notifications/erasure`]) {
+      const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ order_ids: [] }) });
+      expect(response.status).toBe(422);
     }
   });
 });

@@ -65,5 +65,11 @@ export function paymentHandlers({ store, ledger, processor, relay, syncWaitMs }:
     return c.json({ results }, 200);
   };
 
-  return { create, getOne, getByOrder, list, refund, refunds, batch };
+  const erase: RouteHandler<typeof routes.erase, AppEnv> = async (c) => {
+    const erased = await store.eraseRefundReasons(c.req.valid("json").order_ids);
+    c.var.log.info("refund reasons erased at the customer's request", { erased });
+    return c.json({ erased }, 200);
+  };
+
+  return { create, getOne, getByOrder, list, refund, refunds, batch, erase };
 }

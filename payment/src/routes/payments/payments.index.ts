@@ -10,6 +10,7 @@ export function paymentsRouter(deps: PaymentDeps) {
   return new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook })
     .openapi(routes.create, handlers.create)
     .openapi(routes.batch, handlers.batch)
+    .openapi(routes.erase, handlers.erase)
     .openapi(routes.list, handlers.list)
     .openapi(routes.getByOrder, handlers.getByOrder)
     .openapi(routes.getOne, handlers.getOne)
