@@ -70,7 +70,8 @@ export function OrderDetailPage({ id }: { id: string }) {
         <>
           <p>{order.customer_name} 様 ・ {order.customer_email}{order.customer_phone ? <> ・ <span title={order.customer_phone}>{phoneForPeople(order.customer_phone)}</span></> : ""}
             {" ・ "}<a href={`#/orders?q=${encodeURIComponent(order.customer_email)}`}>このお客様の注文をすべて見る</a></p>
-          <div class="actions-row"><ContactEdit order={order} onDone={reload} /> <CustomerErasure order={order} onDone={reload} /></div>
+          {/* erasure is offered once the order is settled: one still under way needs the customer's data */}
+          <div class="actions-row"><ContactEdit order={order} onDone={reload} /> {!order.allowed_next.length && <CustomerErasure order={order} onDone={reload} />}</div>
         </>
       )}
 
