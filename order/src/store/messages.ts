@@ -1,4 +1,5 @@
 import type { TemplateName } from "@platform/shared/contracts/notification";
+import { MAX_ERASURE_ORDERS } from "@platform/shared/erasure";
 import type { OutboxMessage } from "@platform/shared/outbox/outbox";
 import { notificationVariables, type OrderView } from "./order-view";
 
@@ -32,8 +33,8 @@ export const orderMail = (order: OrderView, template: TemplateName, extra: Recor
 
 /**
  * The erasure of what the Notification Service (the mails) and the Payment Service (the refunds'
- * reasons) keep of these orders' customer, a thousand orders to a message (their limit).
+ * reasons) keep of these orders' customer, MAX_ERASURE_ORDERS to a message (their limit).
  */
 export const erasureMessages = (orderIds: string[], requestId?: string): OutboxMessage[] =>
-  Array.from({ length: Math.ceil(orderIds.length / 1000) }, (_, i) => orderIds.slice(i * 1000, (i + 1) * 1000)).flatMap((chunk) =>
+  Array.from({ length: Math.ceil(orderIds.length / MAX_ERASURE_ORDERS) }, (_, i) => orderIds.slice(i * MAX_ERASURE_ORDERS, (i + 1) * MAX_ERASURE_ORDERS)).flatMap((chunk) =>
     [NOTIFICATION_ERASURE, PAYMENT_ERASURE].map((kind) => ({ kind, requestId, payload: { order_ids: chunk } satisfies Erasure })));

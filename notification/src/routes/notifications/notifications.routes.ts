@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CreateNotificationSchema, NotificationSchema, notificationStatuses } from "@platform/shared/contracts/notification";
+import { erasureRequest } from "@platform/shared/erasure";
 import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses, json } from "@platform/shared/openapi";
 
 const tags = ["notifications"];
@@ -83,9 +84,7 @@ export const erase = createRoute({
   method: "post", path: "/api/v1/notifications/erasure", tags,
   summary: "Erase the recipient and text of every notification of some orders, at the customer's request",
   description: "Sent by the Order Service when a customer's personal data is erased (POST /api/v1/customers/erasure there). The recipient, subject, text, HTML and any error that may name the address read （消去済み）; the template, channel, status and times stay on record, with erased_at. One still queued is not sent (FAILED, saying why); an erased one cannot be retried or resent (409). Repeating it erases nothing more.",
-  request: { body: { required: true, content: { "application/json": { schema: z.object({
-    order_ids: z.array(z.string().trim().min(1).max(64)).min(1).max(1000).openapi({ example: ["ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977"] }),
-  }).openapi("NotificationErasure") } } } },
+  request: { body: { required: true, content: { "application/json": { schema: erasureRequest("NotificationErasure") } } } },
   responses: { 200: json(z.object({ erased: z.number().int().openapi({ description: "Notifications erased now (those erased before are not counted)" }) }).openapi("NotificationErasureResult"), "Erased"), ...problemResponses(400, 415, 422) },
 });
 

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { MAX_PAYMENT_JPY, MIN_PAYMENT_JPY, PaymentSchema, paymentStatuses } from "@platform/shared/contracts/payment";
+import { erasureRequest } from "@platform/shared/erasure";
 import { IdempotencyKeyHeader, IdParam, PageQuery, pageOf, problemResponses, json } from "@platform/shared/openapi";
 import { FREE_TEXT_MESSAGE, isFreeText } from "@platform/shared/text";
 
@@ -69,9 +70,7 @@ export const erase = createRoute({
   method: "post", path: "/api/v1/payments/erasure", tags,
   summary: "Erase the reasons written for some orders' refunds, at their customer's request",
   description: "Sent by the Order Service when a customer's personal data is erased (POST /api/v1/customers/erasure there): a refund's reason is free text a person wrote, which may name the customer, so it reads （消去済み）. Amounts, times and who refunded stay, for the books (the ledger shows the same). Repeating it erases nothing more.",
-  request: { body: { required: true, content: { "application/json": { schema: z.object({
-    order_ids: z.array(z.string().trim().min(1).max(64)).min(1).max(1000).openapi({ example: ["ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977"] }),
-  }).openapi("PaymentErasure") } } } },
+  request: { body: { required: true, content: { "application/json": { schema: erasureRequest("PaymentErasure") } } } },
   responses: { 200: json(z.object({ erased: z.number().int().openapi({ description: "Refund reasons erased now" }) }).openapi("PaymentErasureResult"), "Erased"), ...problemResponses(400, 415, 422) },
 });
 
