@@ -86,6 +86,7 @@ describe("the operations team's work in Chromium", () => {
     const list = page.getByTestId("picking-list");
     const bowls = list.locator("tr", { hasText: "検品 茶碗" });
     await page.getByRole("button", { name: "ピッキングリストを表示" }).click();
+    await bowls.waitFor(); // the list shows once the answer is in
     expect(await bowls.locator("td").allTextContents()).toEqual(["検品 茶碗", "5", "2"]);
     const paid = (await env.stack.call("GET", "/api/v1/orders?status=PAID&limit=1")).body.total;
     await list.getByText(new RegExp(`^発送待ち（支払済）${paid} 件の注文・計 \\d+ 点`)).waitFor();

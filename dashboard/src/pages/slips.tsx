@@ -24,7 +24,10 @@ const slips = resource(async () => {
 export function SlipsPage() {
   const params = route.value.params;
   const key = params.toString();
-  useEffect(() => void slips.reload(), [key]);
+  useEffect(() => {
+    slips.data.value = undefined; // never the slips of the last page, printed by a quick click
+    void slips.reload();
+  }, [key]);
   const data = slips.data.value;
   const status = params.get("status") ?? "PAID";
   const dueBy = params.get("delivery_by");
