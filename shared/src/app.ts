@@ -49,7 +49,7 @@ export function createApp(options: AppOptions): App {
   const { BODY_LIMIT_BYTES: bodyLimitBytes, DASHBOARD_ORIGIN: corsOrigin, API_TOKEN: apiToken } = options.settings;
   const app = new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook });
   const metrics = serviceMetrics(options.service, options.counts ?? {});
-  app.use(metrics.registerMetrics);
+  app.use(metrics.measure);
   app.use(requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }));
   app.use(async (c, next) => {
     const log = options.logger.child({ request_id: c.var.requestId });
@@ -87,7 +87,7 @@ export function createApp(options: AppOptions): App {
     const ok = Object.values(checks).every((value) => value === "ok");
     return c.json({ status: ok ? ("ok" as const) : ("degraded" as const), service: options.service, version: options.version, checks }, ok ? 200 : 503);
   });
-  app.openapi(metricsRoute(options.service), metrics.printMetrics as never);
+  app.openapi(metricsRoute(options.service), metrics.print as never);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: `${options.service} service`, version: options.version, description: `${options.description}\n\n${COMMON_HEADERS}` },
