@@ -9,6 +9,7 @@ import type { OrderStatus } from "../domain/order-status";
 import { orderMail, paymentRequest } from "./messages";
 import { correctContact } from "./contact-change";
 import { addressColumns, toOrder, withItems, type OrderView } from "./order-view";
+import { eraseCustomer } from "./erasure";
 import { filtered, type OrderFilter } from "./order-filter";
 import { pickingList } from "./picking-list";
 import { indexNarrows } from "./search-index";
@@ -96,6 +97,9 @@ export function createOrderStore(db: OrderDb) {
 
     /** What the warehouse picks for the orders the filter finds (picking-list.ts). */
     pickingList: (query: OrderFilter) => pickingList(db, query),
+
+    /** A customer's erasure, at their request (erasure.ts). */
+    eraseCustomer: (email: string, by: Parameters<typeof eraseCustomer>[2]) => eraseCustomer(db, email, by),
 
     /** The orders shipped under these tracking keys (shared/tracking-number), oldest first. */
     shippedUnder(keys: string[]) {
