@@ -122,7 +122,7 @@ export function ImportsPage() {
         <p>CSVファイルをここにドロップ、または</p>
         <label for="import-file">ファイルを選択（UTF-8 または Shift_JIS）</label>
         <input id="import-file" type="file" accept=".csv,text/csv" disabled={uploading.value} onChange={(e) => void send(e.currentTarget.files?.[0])} />
-        <p class="hint">列：order_ref, customer_name, customer_email, customer_phone, product_name, quantity, unit_price, postal_code, prefecture, address_line1, address_line2, delivery_date, delivery_time（同じ order_ref の行が1件の注文。電話番号・配送先・お届け希望日時の列は省略可）。まず検証だけを行い、確認後に取り込みます。
+        <p class="hint">列：order_ref, customer_name, customer_email, customer_phone, product_name, quantity, unit_price, tax_rate, postal_code, prefecture, address_line1, address_line2, delivery_date, delivery_time（同じ order_ref の行が1件の注文。単価は税込、tax_rate は 10 または 8（軽減税率）。電話番号・税率・配送先・お届け希望日時の列は省略可）。まず検証だけを行い、確認後に取り込みます。
           <a href="/sample-orders.csv" download="sample-orders.csv">サンプルCSVをダウンロード</a></p>
         {uploading.value && <p class="loading">検証中…</p>}
       </div>

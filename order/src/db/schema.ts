@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { OrderStatus } from "../domain/order-status";
+import type { TaxRate } from "../domain/consumption-tax";
 export { outbox } from "@platform/shared/outbox/outbox.schema";
 export { idempotencyKeys } from "@platform/shared/idempotency/idempotency.schema";
 export { serviceLease } from "@platform/shared/service-lease.schema";
@@ -56,6 +57,8 @@ export const orderItems = sqliteTable("order_items", {
   quantity: integer("quantity").notNull(),
   unit_price: integer("unit_price").notNull(),
   subtotal: integer("subtotal").notNull(),
+  /** 消費税 in unit_price (tax-included): 10 or 8 (domain/consumption-tax); orders from before it was kept read 10. */
+  tax_rate: integer("tax_rate").$type<TaxRate>().notNull().default(10),
 }, (table) => [index("order_items_order").on(table.order_id, table.position)]);
 
 /**

@@ -11,7 +11,7 @@ describe("the rules of a new order", () => {
 
   test("a valid order is trimmed and unknown fields are dropped", () => {
     const parsed = NewOrderSchema.parse({ ...valid, status: "PAID", total_amount: 1 });
-    expect(parsed).toEqual({ ...valid, customer_name: "山田 太郎" });
+    expect(parsed).toEqual({ ...valid, customer_name: "山田 太郎", items: [{ ...valid.items[0]!, tax_rate: 10 }] });
   });
 
   test("an unpayable total is refused on items: below 100 and above 1,000,000 JPY", () => {

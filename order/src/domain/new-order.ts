@@ -5,6 +5,7 @@ import { ShippingAddressSchema } from "./shipping-address";
 import { MAX_PAYMENT_JPY, MIN_PAYMENT_JPY } from "@platform/shared/contracts/payment";
 import "@platform/shared/zod-messages";
 import { isOneLine, ONE_LINE_MESSAGE } from "@platform/shared/text";
+import { STANDARD_TAX_RATE, TaxRateSchema } from "./consumption-tax";
 
 /**
  * The rules an order must meet, whether it comes from the API or a CSV row. Unknown fields are
@@ -14,6 +15,7 @@ export const NewItemSchema = z.object({
   product_name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").refine(isOneLine, ONE_LINE_MESSAGE),
   quantity: z.number({ error: "must be an integer" }).int("must be an integer").min(1, "must be at least 1").max(10_000, "must be at most 10,000"),
   unit_price: z.number({ error: "must be an integer number of JPY" }).int("must be an integer number of JPY").min(0, "must not be negative").max(1_000_000, "must be at most 1,000,000 JPY"),
+  tax_rate: TaxRateSchema.default(STANDARD_TAX_RATE).describe("The 消費税 rate in unit_price, which is tax-included (税込): 10, or 8 for the reduced rate (food and drink other than eating out, newspapers)"),
 });
 
 const customer = {

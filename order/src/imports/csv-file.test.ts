@@ -46,7 +46,7 @@ describe("rows to orders", () => {
     expect(orders.map((o) => o.order_ref)).toEqual(sample.goodRefs);
     expect([...new Set([...broken, ...errors].map((e) => e.row))].sort((a, b) => a - b)).toEqual(sample.badLines);
     const first = orders.find((o) => o.order_ref === "R-000003")!; // every third order has two items
-    expect(first.input.items).toEqual([{ product_name: "宇治抹茶 100g, 缶入り", quantity: 2, unit_price: 1800 }, { product_name: "有田焼 湯呑み", quantity: 1, unit_price: 3200 }]);
+    expect(first.input.items).toEqual([{ product_name: "宇治抹茶 100g, 缶入り", quantity: 2, unit_price: 1800, tax_rate: 10 }, { product_name: "有田焼 湯呑み", quantity: 1, unit_price: 3200, tax_rate: 10 }]);
   });
 
   test("an order_ref imported before is reported as a duplicate on each of its rows", () => {
@@ -129,6 +129,20 @@ describe("rows to orders", () => {
     const { orders, errors } = validateRows(records, new Set());
     expect(orders.map((o) => [o.order_ref, o.input.delivery_date, o.input.delivery_time])).toEqual([["A", "2099-01-05", "14-16"], ["B", undefined, "午前中"]]);
     expect(errors.map((e) => [e.row, e.column])).toEqual([[4, "delivery_date"], [5, "delivery_time"]]);
+  });
+
+  test("an item's tax rate as a spreadsheet has it (8%, 軽減, 10; empty is 10); another rate is named on its row and its order is not imported", () => {
+    const { records } = parseCsv([
+      `${header},tax_rate`,
+      "A,山田,a@example.jp,,宇治抹茶,2,1750,8%",
+      "A,山田,a@example.jp,,湯呑み,1,2200,",
+      "B,佐藤,b@example.jp,,ほうじ茶,1,1080,軽減",
+      "B,佐藤,b@example.jp,,茶筅,1,3300,10",
+      "C,鈴木,c@example.jp,,煎茶,1,1000,５",
+    ].join("\n"), 10);
+    const { orders, errors } = validateRows(records, new Set());
+    expect(orders.map((o) => [o.order_ref, o.input.items.map((item) => item.tax_rate)])).toEqual([["A", [8, 10]], ["B", [8, 10]]]);
+    expect(errors).toEqual([{ row: 6, column: "tax_rate", message: expect.stringMatching(/^must be 10 \(standard rate\) or 8 \(reduced rate/) }]);
   });
 
   test("a file without the address columns (or the phone) still reads", () => {

@@ -1,12 +1,14 @@
 import Papa from "papaparse";
 import { ApiError } from "@platform/shared/problem";
 
-/** The columns API.md names, and the delivery's (address and wished time), which a file may leave out (as it may customer_phone). */
+/** The columns API.md names, and the tax rate's and the delivery's (address and wished time), which a file may leave out (as it may customer_phone). */
 export const CONTRACT_COLUMNS = ["order_ref", "customer_name", "customer_email", "customer_phone", "product_name", "quantity", "unit_price"] as const;
 export const ADDRESS_COLUMNS = ["postal_code", "prefecture", "address_line1", "address_line2"] as const;
 export const WISH_COLUMNS = ["delivery_date", "delivery_time"] as const;
-export const COLUMNS = [...CONTRACT_COLUMNS, ...ADDRESS_COLUMNS, ...WISH_COLUMNS] as const;
-const OPTIONAL: string[] = ["customer_phone", ...ADDRESS_COLUMNS, ...WISH_COLUMNS];
+/** An item's 消費税 rate (10, or 8 for the reduced rate); left out or empty, the standard rate. */
+export const TAX_COLUMN = "tax_rate";
+export const COLUMNS = [...CONTRACT_COLUMNS, TAX_COLUMN, ...ADDRESS_COLUMNS, ...WISH_COLUMNS] as const;
+const OPTIONAL: string[] = ["customer_phone", TAX_COLUMN, ...ADDRESS_COLUMNS, ...WISH_COLUMNS];
 export type Column = (typeof COLUMNS)[number];
 export type CsvRecord = { row: number; values: Record<Column, string> };
 export type RowError = { row: number; column: string | null; message: string };

@@ -126,11 +126,11 @@ describe("two imports validated before either ran, sharing order_refs", () => {
 });
 
 describe("a file saved from Excel by a Japanese shop", () => {
-  test("with the shipping address and delivery wish columns: each order keeps them, and the shipping list exports them", async () => {
+  test("with the tax rate, shipping address and delivery wish columns: each order keeps them, and the shipping list exports them", async () => {
     const csv = [
-      "order_ref,customer_name,customer_email,customer_phone,product_name,quantity,unit_price,postal_code,prefecture,address_line1,address_line2,delivery_date,delivery_time",
-      "AD-1,小林 翔,sho@example.jp,,宇治抹茶セット,1,3200,〒060-0001,,北海道札幌市中央区北1条西1丁目,,,",
-      "AD-2,加藤 結衣,yui@example.jp,,煎茶 100g,2,1200,9000001,沖縄,那覇市泉崎1-1-1,泉崎マンション 303,2099/3/3,19-21",
+      "order_ref,customer_name,customer_email,customer_phone,product_name,quantity,unit_price,tax_rate,postal_code,prefecture,address_line1,address_line2,delivery_date,delivery_time",
+      "AD-1,小林 翔,sho@example.jp,,有田焼 湯呑み,1,3200,,〒060-0001,,北海道札幌市中央区北1条西1丁目,,,",
+      "AD-2,加藤 結衣,yui@example.jp,,煎茶 100g,2,1200,8%,9000001,沖縄,那覇市泉崎1-1-1,泉崎マンション 303,2099/3/3,19-21",
     ].join("\r\n");
     const created = await upload(new TextEncoder().encode(csv));
     expect(created.body).toMatchObject({ valid_orders: 2, error_rows: 0 });
@@ -141,8 +141,9 @@ describe("a file saved from Excel by a Japanese shop", () => {
       "AD-2": { postal_code: "900-0001", prefecture: "沖縄県", address_line1: "那覇市泉崎1-1-1", address_line2: "泉崎マンション 303" },
     });
     const exported = await (await fetch(`${stack.order.url}/api/v1/orders/export?import_id=${created.body.id}`)).text();
-    expect(exported).toContain(",060-0001,北海道,札幌市中央区北1条西1丁目,,,\r\n");
-    expect(exported).toContain(",900-0001,沖縄県,那覇市泉崎1-1-1,泉崎マンション 303,2099-03-03,19-21\r\n");
+    expect(exported).toContain(",060-0001,北海道,札幌市中央区北1条西1丁目,,,,10\r\n");
+    expect(exported).toContain(",900-0001,沖縄県,那覇市泉崎1-1-1,泉崎マンション 303,2099-03-03,19-21,8\r\n");
+    expect(orders.find((o: { external_ref: string }) => o.external_ref === "AD-2").tax_by_rate).toEqual([{ rate: 8, amount: 2400, tax: 177 }]);
   }, 60_000);
 
   test("phone numbers as dialled in Japan (or with the leading 0 lost) are stored in E.164, and the orders are found by the number as dialled", async () => {

@@ -1,6 +1,7 @@
 import { wholeNumber } from "@platform/shared/numbers";
 import { phoneToE164 } from "@platform/shared/phone";
 import { NewOrderSchema, type NewOrder } from "../domain/new-order";
+import { TAX_RATE_MESSAGE, taxRateFromText } from "../domain/consumption-tax";
 import { splitPrefecture } from "@platform/shared/address";
 import { ADDRESS_COLUMNS, WISH_COLUMNS, type CsvRecord, type RowError } from "./csv-file";
 
@@ -63,12 +64,13 @@ export function validateRows(records: CsvRecord[], duplicates: Set<string>, brok
       for (const column of ["quantity", "unit_price"] as const) {
         if (Number.isNaN(wholeNumber(record.values[column] ?? ""))) errors.push({ row: record.row, column, message: "must be an integer" });
       }
+      if (!taxRateFromText(record.values.tax_rate ?? "")) errors.push({ row: record.row, column: "tax_rate", message: `${TAX_RATE_MESSAGE}; 8%, ８％ and 軽減 are read too, empty is 10` });
     }
     if (errors.length > before) continue;
     const parsed = NewOrderSchema.safeParse({
       customer_name: first.customer_name, customer_email: first.customer_email, customer_phone: phone || undefined, shipping_address: addressOf(group[0]!),
       delivery_date: first.delivery_date || undefined, delivery_time: first.delivery_time || undefined,
-      items: group.map((r) => ({ product_name: r.values.product_name, quantity: wholeNumber(r.values.quantity), unit_price: wholeNumber(r.values.unit_price) })),
+      items: group.map((r) => ({ product_name: r.values.product_name, quantity: wholeNumber(r.values.quantity), unit_price: wholeNumber(r.values.unit_price), tax_rate: taxRateFromText(r.values.tax_rate ?? "") })),
     });
     if (parsed.success) {
       orders.push({ order_ref: ref, input: parsed.data, rows: group.map((r) => r.row) });

@@ -64,7 +64,7 @@ export function createOrderStore(db: OrderDb) {
 
     /** The order as it is now; its items never change, so only the order row is read again. */
     async refreshed(order: OrderView) {
-      return { ...toOrder(await load(order.id), []), items: order.items };
+      return { ...toOrder(await load(order.id), []), items: order.items, tax_by_rate: order.tax_by_rate };
     },
 
     async get(id: string) {

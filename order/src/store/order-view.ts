@@ -4,6 +4,7 @@ import { deliveryText } from "@platform/shared/delivery";
 import { trackingUrl } from "@platform/shared/tracking-number";
 import type { OrderDb } from "../db/client";
 import { manualNext } from "../domain/order-status";
+import { taxByRate } from "../domain/consumption-tax";
 import type { ShippingAddress } from "../domain/shipping-address";
 import { orderItems, type OrderItemRow, type OrderRow } from "../db/schema";
 
@@ -21,6 +22,7 @@ export function toOrder(row: OrderRow, items: OrderItemRow[]) {
     /** The moves a person may make now (PATCH status or cancel), for clients to offer exactly those. */
     allowed_next: manualNext(row.status),
     items: items.map(({ order_id: _o, position: _p, ...item }) => item),
+    tax_by_rate: taxByRate(items),
   };
 }
 

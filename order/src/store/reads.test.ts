@@ -15,7 +15,7 @@ let close: () => void;
 beforeAll(async () => ({ db, close } = await openOrderDb({ DATA_DIR: tempDir("order-reads-") })));
 afterAll(() => close());
 
-const anOrder = { customer_name: "山田 太郎", customer_email: "taro@example.jp", items: [{ product_name: "抹茶", quantity: 2, unit_price: 1750 }, { product_name: "煎茶", quantity: 1, unit_price: 900 }] };
+const anOrder = { customer_name: "山田 太郎", customer_email: "taro@example.jp", items: [{ product_name: "抹茶", quantity: 2, unit_price: 1750, tax_rate: 8 as const }, { product_name: "煎茶", quantity: 1, unit_price: 900, tax_rate: 8 as const }] };
 
 describe("rowsStatement", () => {
   test("reads the same rows as drizzle's select, nulls and numbers included", async () => {

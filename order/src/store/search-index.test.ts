@@ -20,7 +20,7 @@ const indexAll = () => createSearchIndexer({ db, logger, everyMs: 60_000 }).run(
 const pending = async () => (await db.select().from(orderSearchPending)).length;
 const indexedUpTo = async (on = db) => (await on.select().from(orderSearchProgress))[0]!.indexed_order_id;
 const create = async (customer_name: string, customer_email: string, customer_phone?: string) =>
-  (await db.transaction((tx) => createOrderStore(db).insert(tx, { customer_name, customer_email, customer_phone, items: [{ product_name: "抹茶", quantity: 1, unit_price: 1000 }] }))).order.id;
+  (await db.transaction((tx) => createOrderStore(db).insert(tx, { customer_name, customer_email, customer_phone, items: [{ product_name: "抹茶", quantity: 1, unit_price: 1000, tax_rate: 8 }] }))).order.id;
 const found = async (q: string) => (await createOrderStore(db).page({ q, skip: 0, limit: 50 })).items.map((order) => order.id).sort();
 
 describe("the search index", () => {

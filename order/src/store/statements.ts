@@ -20,7 +20,7 @@ function build(db: OrderDb) {
       total_amount: p("total_amount") as never, currency: "JPY", import_id: p("import_id"), external_ref: p("external_ref"), created_at: p("now"), updated_at: p("now"),
     }).prepare(),
     insertItem: db.insert(orderItems).values({
-      id: p("id"), order_id: p("order_id"), position: p("position") as never, product_name: p("product_name"), quantity: p("quantity") as never, unit_price: p("unit_price") as never, subtotal: p("subtotal") as never,
+      id: p("id"), order_id: p("order_id"), position: p("position") as never, product_name: p("product_name"), quantity: p("quantity") as never, unit_price: p("unit_price") as never, subtotal: p("subtotal") as never, tax_rate: p("tax_rate") as never,
     }).prepare(),
     orderById: rowsStatement(db, orders, db.select().from(orders).where(eq(orders.id, p("id")))),
     ordersByIds: db.select().from(orders).where(inListParam(orders.id, "ids")).prepare(),

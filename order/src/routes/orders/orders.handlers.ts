@@ -24,12 +24,12 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
     const filter = c.req.valid("query");
     const stamp = jstDateTime(new Date().toISOString()).replace(/\D/g, "").slice(0, 12);
     async function* lines() {
-      yield [["order_id", "order_ref", "created_at_jst", "status", "customer_name", "customer_email", "customer_phone", "product_name", "quantity", "unit_price", "subtotal", "total_amount", "carrier", "tracking_number", "postal_code", "prefecture", "address_line1", "address_line2", "delivery_date", "delivery_time"]];
+      yield [["order_id", "order_ref", "created_at_jst", "status", "customer_name", "customer_email", "customer_phone", "product_name", "quantity", "unit_price", "subtotal", "total_amount", "carrier", "tracking_number", "postal_code", "prefecture", "address_line1", "address_line2", "delivery_date", "delivery_time", "tax_rate"]];
       for await (const page of store.each(filter)) {
         yield page.flatMap((order) => order.items.map((item) => [
           order.id, order.external_ref, jstDateTime(order.created_at), order.status, order.customer_name, order.customer_email, dialledInJapan(order.customer_phone),
           item.product_name, item.quantity, item.unit_price, item.subtotal, order.total_amount, order.carrier, order.tracking_number,
-          ...addressCells(order.shipping_address), order.delivery_date, order.delivery_time,
+          ...addressCells(order.shipping_address), order.delivery_date, order.delivery_time, item.tax_rate,
         ]));
       }
     }

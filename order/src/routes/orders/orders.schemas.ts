@@ -3,14 +3,15 @@ import { NewItemSchema, NewOrderSchema } from "../../domain/new-order";
 import { orderStatuses } from "../../domain/order-status";
 import { FREE_TEXT_MESSAGE, isFreeText, isOneLine, ONE_LINE_MESSAGE } from "@platform/shared/text";
 import { carrierName } from "@platform/shared/tracking-number";
+import { TAX_RATE } from "../../domain/consumption-tax";
 
 export const CreateOrderSchema = NewOrderSchema.openapi("CreateOrder", {
-  description: "shipping_address is optional: postal_code as people write it (〒150-0001, 1500001, full-width digits) is stored as 150-0001; prefecture with or without its 都, 府 or 県 (東京, 大阪府) is stored in full; address_line1 is the city and street, address_line2 the building and room. delivery_date (the day the customer wants it, as written: 2026-12-05, 2026/12/5; not a day already past in Japan) and delivery_time (a carrier's slot, as written: 14-16, 14時〜16時, 午前) are optional too.",
+  description: "shipping_address is optional: postal_code as people write it (〒150-0001, 1500001, full-width digits) is stored as 150-0001; prefecture with or without its 都, 府 or 県 (東京, 大阪府) is stored in full; address_line1 is the city and street, address_line2 the building and room. delivery_date (the day the customer wants it, as written: 2026-12-05, 2026/12/5; not a day already past in Japan) and delivery_time (a carrier's slot, as written: 14-16, 14時〜16時, 午前) are optional too. Each item's unit_price is tax-included (税込); its tax_rate is 10 when left out, 8 for the reduced rate.",
   example: {
     customer_name: "山田 太郎", customer_email: "taro@example.jp", customer_phone: "+819012345678",
     shipping_address: { postal_code: "150-0001", prefecture: "東京都", address_line1: "渋谷区神宮前1-2-3", address_line2: "神宮前ビル 101" },
     delivery_date: "2026-12-05", delivery_time: "14-16",
-    items: [{ product_name: "抹茶セット", quantity: 2, unit_price: 1750 }],
+    items: [{ product_name: "抹茶セット", quantity: 2, unit_price: 1750, tax_rate: 8 }, { product_name: "有田焼 湯呑み", quantity: 1, unit_price: 2200 }],
   },
 });
 NewItemSchema.openapi("CreateOrderItem");
@@ -25,7 +26,14 @@ export const ShippingAddressOutSchema = z.object({
 export const OrderItemSchema = z.object({
   id: z.string(), product_name: z.string(), quantity: z.number().int(), unit_price: z.number().int(),
   subtotal: z.number().int().openapi({ description: "quantity × unit_price" }),
+  tax_rate: z.enum(TAX_RATE).openapi({ description: "The 消費税 rate in unit_price, percent: 10, or 8 for the reduced rate (food and drink, newspapers). Orders created before rates were kept read 10", example: 8 }),
 }).openapi("OrderItem");
+
+export const TaxByRateSchema = z.object({
+  rate: z.enum(TAX_RATE).openapi({ description: "Percent", example: 8 }),
+  amount: z.number().int().openapi({ description: "The items at this rate, tax included (税込), JPY", example: 3500 }),
+  tax: z.number().int().openapi({ description: "The 消費税 in amount: amount × rate / (100 + rate), rounded down once for the order (one rounding per rate, as a qualified invoice has it)", example: 259 }),
+}).openapi("TaxByRate");
 
 export const OrderSchema = z.object({
   id: z.string().openapi({ example: "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977" }),
@@ -39,6 +47,7 @@ export const OrderSchema = z.object({
   total_amount: z.number().int().openapi({ description: "Sum of quantity × unit_price, integer JPY", example: 3500 }),
   currency: z.literal("JPY"),
   items: z.array(OrderItemSchema),
+  tax_by_rate: z.array(TaxByRateSchema).openapi({ description: "The 消費税 in total_amount by rate, 10 % first; each rate the order has, once (what an invoice states: 10%対象 ¥…, 内消費税 ¥…)" }),
   allowed_next: z.array(z.enum(orderStatuses)).openapi({ description: "The statuses a person may move the order to now (PATCH status, or cancel)", example: ["SHIPPED", "CANCELLED"] }),
   payment_id: z.string().nullable(),
   payment_status: z.string().nullable().openapi({ description: "The payment's last known status" }),

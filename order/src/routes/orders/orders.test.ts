@@ -18,9 +18,10 @@ describe("POST /api/v1/orders", () => {
     expect(order).toMatchObject({ status: "PENDING", total_amount: 6500, currency: "JPY", customer_phone: "+819012345678", payment_id: null });
     expect(order.id).toMatch(/^ord_[0-9a-f]{32}$/);
     expect(order.items).toEqual([
-      { id: expect.stringMatching(/^itm_/), product_name: "抹茶セット", quantity: 2, unit_price: 1750, subtotal: 3500 },
-      { id: expect.stringMatching(/^itm_/), product_name: "湯呑み", quantity: 1, unit_price: 3000, subtotal: 3000 },
+      { id: expect.stringMatching(/^itm_/), product_name: "抹茶セット", quantity: 2, unit_price: 1750, subtotal: 3500, tax_rate: 10 },
+      { id: expect.stringMatching(/^itm_/), product_name: "湯呑み", quantity: 1, unit_price: 3000, subtotal: 3000, tax_rate: 10 },
     ]);
+    expect(order.tax_by_rate).toEqual([{ rate: 10, amount: 6500, tax: 590 }]);
     expect(response.headers.get("Location")).toBe(`/api/v1/orders/${order.id}`);
     const outbox = await (await service.request("GET", "/api/v1/outbox?status=PENDING")).json();
     expect(outbox.items.map((m: { kind: string }) => m.kind).sort()).toEqual(expect.arrayContaining(["notification.request", "payment.request"]));
