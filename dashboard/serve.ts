@@ -12,7 +12,14 @@ if (!process.env.DASHBOARD_SKIP_BUILD || !existsSync(join(dist, "index.html"))) 
   if (build.exitCode !== 0) process.exit(build.exitCode ?? 1);
 }
 const env = process.env;
-const config = configScript(env);
+const config = (() => {
+  try {
+    return configScript(env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();
 const port = Number(env.DASHBOARD_PORT ?? 5173);
 const hostname = env.HOST ?? "127.0.0.1";
 const server = await listenOrStop(() => Bun.serve({

@@ -27,7 +27,8 @@ describe("the admin dashboard in Chromium", () => {
     await page.getByLabel(/^電話番号/).fill("０９０－１２３４－５６７８"); // as typed with a Japanese IME
     await page.getByLabel("商品名 1").fill("宇治抹茶セット");
     await page.getByLabel("数量").fill("２"); // full width, as typed with the IME on
-    await page.getByLabel("単価（円）").fill("3,200");
+    await page.getByLabel("単価（円・税込）").fill("3,200");
+    await page.locator("#item-0-tax").selectOption({ label: "8%（軽減）" }); // tea is food: the reduced rate
     await page.getByRole("button", { name: "商品を追加" }).click();
     await page.getByLabel("商品名 2").fill("有田焼 湯呑み");
     await page.locator("#item-1-price").fill("6400");
@@ -41,6 +42,10 @@ describe("the admin dashboard in Chromium", () => {
     await page.locator('.status-line .badge[data-status="PAID"]').waitFor({ timeout: 20_000 });
     expect(loads).toBe(0);
     await page.getByText("ご注文確認（メール）").waitFor({ timeout: 10_000 });
+    // the tax in the total by rate, once rounded down for each: 6,400 × 8/108 = 474.07, 6,400 × 10/110 = 581.8
+    expect(await page.getByTestId("tax-line").allInnerTexts()).toEqual(["10%対象\t¥6,400（内消費税 ¥581）", "8%対象（軽減税率）\t¥6,400（内消費税 ¥474）"]);
+    await page.getByRole("cell", { name: "宇治抹茶セット ※" }).waitFor();
+    await page.getByText("※は軽減税率（8%）対象商品です。").waitFor();
     await shot(page, "order-paid");
     // the phone is kept as the API keeps it, and shown and corrected as people write it
     const id = page.url().split("/").at(-1)!;
@@ -62,8 +67,8 @@ describe("the admin dashboard in Chromium", () => {
     await page.getByLabel("郵便番号").fill("150-001");
     await page.getByLabel("住所（市区町村・番地）").fill("渋谷区神宮前1-2-3");
     await page.getByLabel("商品名 1").fill("抹茶");
-    await page.getByLabel("単価（円）").fill("1000");
-    await page.getByLabel("単価（円）").press("Enter"); // the form submits from the keyboard
+    await page.getByLabel("単価（円・税込）").fill("1000");
+    await page.getByLabel("単価（円・税込）").press("Enter"); // the form submits from the keyboard
     const message = page.locator("#customer_email-error");
     await message.waitFor();
     expect(await message.textContent()).toBe("メールアドレスの形式が正しくありません。");

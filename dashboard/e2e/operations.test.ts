@@ -6,7 +6,7 @@ import { jstToday, jstTomorrow } from "../src/format";
 import { downloaded, shot, startDashboardStack, unlabelledControls } from "./harness";
 
 let env: Awaited<ReturnType<typeof startDashboardStack>>;
-beforeAll(async () => (env = await startDashboardStack({ all: { SHOP_NAME: "抹茶堂" } })), 60_000);
+beforeAll(async () => (env = await startDashboardStack({ all: { SHOP_NAME: "抹茶堂", INVOICE_REGISTRATION_NUMBER: "T1234-5678-9012-3" } })), 60_000);
 afterAll(() => env.stop());
 
 const paidOrder = async (name: string, order = anOrder(name)) => {
@@ -103,7 +103,7 @@ describe("the operations team's work in Chromium", () => {
     await page.close();
   }, 60_000);
 
-  test("packing slips: one order's from its page, the paid orders' from the picking list; each prints alone on its own page, with the shop's name", async () => {
+  test("packing slips: one order's from its page, the paid orders' from the picking list; each prints alone on its own page, with the shop's name, registration number and tax", async () => {
     const [id, ...others] = await Promise.all([paidOrder("納品 花子"), paidOrder("納品 次郎"), paidOrder("納品 三郎")]);
     const address = { postal_code: "604-8005", prefecture: "京都府", address_line1: "京都市中京区恵比須町1-2", address_line2: "河原町ハイツ 305" };
     await env.stack.call("PATCH", `/api/v1/orders/${id}`, { shipping_address: address, delivery_date: jstTomorrow(), delivery_time: "午前中" });
@@ -114,6 +114,8 @@ describe("the operations team's work in Chromium", () => {
     await slip.waitFor();
     const text = await slip.innerText();
     for (const part of ["納品書", "〒604-8005\n京都府京都市中京区恵比須町1-2\n河原町ハイツ 305\n納品 花子 様", "抹茶堂", `ご注文番号\n${id}`, "お届け希望日時\n", "午前中", "抹茶セット\t¥1,750\t2\t¥3,500", "合計\t¥3,500"]) expect(text).toContain(part);
+    // with the shop's registration number, a qualified simplified invoice (適格簡易請求書): the tax for each rate, prices tax-included
+    for (const part of ["抹茶堂\n登録番号 T1234567890123", "10%対象\t¥3,500（内消費税 ¥318）", "価格はすべて税込です。"]) expect(text).toContain(part);
     await shot(page, "packing-slip");
     expect(await pdfPages(page)).toBe(1);
     await page.emulateMedia({ media: "print" }); // the slip alone: the menu, the button and the page around it are not printed

@@ -1,9 +1,10 @@
-export type OrderItem = { id: string; product_name: string; quantity: number; unit_price: number; subtotal: number };
+export type TaxRate = 10 | 8;
+export type OrderItem = { id: string; product_name: string; quantity: number; unit_price: number; subtotal: number; tax_rate: TaxRate };
 export type ShippingAddress = { postal_code: string; prefecture: string; address_line1: string; address_line2: string | null };
 export type Order = {
   id: string; customer_name: string; customer_email: string; customer_phone: string | null; shipping_address: ShippingAddress | null;
   delivery_date: string | null; delivery_time: string | null; status: string; total_amount: number;
-  items: OrderItem[]; allowed_next: string[]; payment_id: string | null; payment_status: string | null; carrier: string | null; tracking_number: string | null; tracking_url: string | null;
+  items: OrderItem[]; tax_by_rate: { rate: TaxRate; amount: number; tax: number }[]; allowed_next: string[]; payment_id: string | null; payment_status: string | null; carrier: string | null; tracking_number: string | null; tracking_url: string | null;
   external_ref: string | null; erased_at: string | null; created_at: string; updated_at: string;
 };
 export type HistoryEntry = { from_status: string | null; to_status: string; actor: string; reason: string | null; created_at: string };
@@ -16,7 +17,7 @@ export type Notification = {
 };
 export type Template = { name: string; description: string; channels: string[]; variables: { name: string; required: boolean }[]; sample_variables: Record<string, unknown> };
 export type OrderStats = { by_status: Record<string, number>; today: { orders: number; revenue: number } };
-export type NewOrder = { customer_name: string; customer_email: string; customer_phone?: string; shipping_address?: ShippingAddress; delivery_date?: string; delivery_time?: string; items: { product_name: string; quantity: number; unit_price: number }[] };
+export type NewOrder = { customer_name: string; customer_email: string; customer_phone?: string; shipping_address?: ShippingAddress; delivery_date?: string; delivery_time?: string; items: { product_name: string; quantity: number; unit_price: number; tax_rate: TaxRate }[] };
 export type Import = {
   id: string; status: string; file_name: string | null; encoding: string; total_rows: number; total_orders: number; valid_orders: number; error_rows: number;
   processed: number; succeeded: number; failed: number; payments_completed: number; payments_failed: number; notifications_sent: number;

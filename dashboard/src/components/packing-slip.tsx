@@ -1,19 +1,22 @@
 import { deliveryText } from "@platform/shared/delivery";
 import type { Order } from "../api/types";
 import { jstDate, yen } from "../format";
+import { ReducedRateLegend, reducedMark, TaxLines } from "./tax-lines";
 
 declare global {
   interface Window {
-    PLATFORM_SHOP?: { name: string };
+    PLATFORM_SHOP?: { name: string; registration_number: string | null };
   }
 }
 
-/** The shop's name as the mails give it (SHOP_NAME, through /config.js, which always sets it). */
-const shopName = () => window.PLATFORM_SHOP?.name ?? "";
+/** The shop as the mails give it (SHOP_NAME) and its invoice registration number, through /config.js, which always sets both. */
+const shop = () => window.PLATFORM_SHOP ?? { name: "", registration_number: null };
 
 /**
  * A packing slip (納品書) for the parcel: who it is for, the order as the customer knows it (the
- * storefront's number for an imported order), the items and the total. One printed page each.
+ * storefront's number for an imported order), the items and the total. One printed page each. With
+ * the shop's registration number it is also a qualified simplified invoice (適格簡易請求書): the
+ * reduced-rate items marked, the tax-included total and its tax for each rate.
  */
 export function PackingSlip({ order, issued }: { order: Order; issued: string }) {
   const address = order.shipping_address;
@@ -26,7 +29,7 @@ export function PackingSlip({ order, issued }: { order: Order; issued: string })
           {address && <>〒{address.postal_code}<br />{address.prefecture}{address.address_line1}{address.address_line2 && <><br />{address.address_line2}</>}<br /></>}
           <span class="slip-customer">{order.customer_name} 様</span>
         </address>
-        <p class="slip-shop">{shopName()}</p>
+        <p class="slip-shop">{shop().name}{shop().registration_number && <><br /><span data-testid="registration-number">登録番号 {shop().registration_number}</span></>}</p>
       </div>
       <p>この度はお買い上げいただき、誠にありがとうございます。下記の通り納品いたします。</p>
       <dl class="slip-order">
@@ -36,9 +39,10 @@ export function PackingSlip({ order, issued }: { order: Order; issued: string })
       </dl>
       <table>
         <thead><tr><th>商品名</th><th class="num">単価</th><th class="num">数量</th><th class="num">金額</th></tr></thead>
-        <tbody>{order.items.map((item) => <tr><td>{item.product_name}</td><td class="num">{yen(item.unit_price)}</td><td class="num">{item.quantity}</td><td class="num">{yen(item.subtotal)}</td></tr>)}</tbody>
-        <tfoot><tr><th colSpan={3}>合計</th><td class="num">{yen(order.total_amount)}</td></tr></tfoot>
+        <tbody>{order.items.map((item) => <tr><td>{item.product_name}{reducedMark(item)}</td><td class="num">{yen(item.unit_price)}</td><td class="num">{item.quantity}</td><td class="num">{yen(item.subtotal)}</td></tr>)}</tbody>
+        <tfoot><tr><th colSpan={3}>合計</th><td class="num">{yen(order.total_amount)}</td></tr><TaxLines order={order} labelSpan={3} /></tfoot>
       </table>
+      <ReducedRateLegend order={order} />
       {order.external_ref && <p class="slip-ref">管理番号 {order.id}</p>}
     </article>
   );

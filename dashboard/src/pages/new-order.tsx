@@ -11,8 +11,8 @@ import { inJapanese } from "../messages";
 import { navigate } from "../state/router";
 import { notify } from "../state/toasts";
 
-type Row = { product_name: string; quantity: string; unit_price: string };
-const blankRow = (): Row => ({ product_name: "", quantity: "1", unit_price: "" });
+type Row = { product_name: string; quantity: string; unit_price: string; tax_rate: "10" | "8" };
+const blankRow = (): Row => ({ product_name: "", quantity: "1", unit_price: "", tax_rate: "10" });
 
 const customer = signal({ customer_name: "", customer_email: "", customer_phone: "" });
 const address = signal<AddressDraft>(blankAddress());
@@ -36,7 +36,7 @@ async function submit(event: Event) {
       ...rest, ...(customer_phone.trim() ? { customer_phone: phoneToE164(customer_phone) ?? customer_phone } : {}), // 090-1234-5678 as typed
       ...(addressToSend(address.value) ? { shipping_address: addressToSend(address.value)! } : {}),
       ...(wish.value.delivery_date ? { delivery_date: wish.value.delivery_date } : {}), ...(wish.value.delivery_time ? { delivery_time: wish.value.delivery_time } : {}),
-      items: rows.value.map((row) => ({ product_name: row.product_name, quantity: wholeNumber(row.quantity), unit_price: wholeNumber(row.unit_price) })),
+      items: rows.value.map((row) => ({ product_name: row.product_name, quantity: wholeNumber(row.quantity), unit_price: wholeNumber(row.unit_price), tax_rate: row.tax_rate === "8" ? 8 : 10 })),
     }, idempotencyKey);
     notify("success", `注文 ${order.id} を作成しました。`);
     customer.value = { customer_name: "", customer_email: "", customer_phone: "" };
@@ -77,10 +77,17 @@ export function NewOrderPage() {
         <fieldset>
           <legend>商品</legend>
           {rows.value.map((row, i) => (
-            <div class="item-row" role="group" aria-label={`商品 ${i + 1}`}>
+            <div class="item-row with-tax" role="group" aria-label={`商品 ${i + 1}`}>
               <Field id={`item-${i}-name`} label={`商品名 ${i + 1}`} path={`items.${i}.product_name`} value={row.product_name} onInput={setRow(i, "product_name")} message={errorFor(`items.${i}.product_name`)} />
               <Field id={`item-${i}-quantity`} label="数量" path={`items.${i}.quantity`} inputMode="numeric" value={row.quantity} onInput={setRow(i, "quantity")} message={errorFor(`items.${i}.quantity`)} />
-              <Field id={`item-${i}-price`} label="単価（円）" path={`items.${i}.unit_price`} inputMode="numeric" value={row.unit_price} onInput={setRow(i, "unit_price")} message={errorFor(`items.${i}.unit_price`)} />
+              <Field id={`item-${i}-price`} label="単価（円・税込）" path={`items.${i}.unit_price`} inputMode="numeric" value={row.unit_price} onInput={setRow(i, "unit_price")} message={errorFor(`items.${i}.unit_price`)} />
+              <div class="field">
+                <label for={`item-${i}-tax`}>税率</label>
+                <select id={`item-${i}-tax`} name={`items.${i}.tax_rate`} value={row.tax_rate} onChange={(e) => setRow(i, "tax_rate")(e.currentTarget.value)}>
+                  <option value="10">10%</option>
+                  <option value="8">8%（軽減）</option>
+                </select>
+              </div>
               <p class="subtotal">小計 {yen(subtotal(row))}</p>
               {rows.value.length > 1 && <button type="button" onClick={() => (rows.value = rows.value.filter((_, j) => j !== i))}>商品 {i + 1} を削除</button>}
             </div>

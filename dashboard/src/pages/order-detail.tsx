@@ -9,6 +9,7 @@ import { ContactEdit } from "../components/contact-edit";
 import { CustomerErasure } from "../components/customer-erasure";
 import { NotificationView } from "../components/notification-view";
 import { OrderNotes } from "../components/order-notes";
+import { ReducedRateLegend, reducedMark, TaxLines } from "../components/tax-lines";
 import { RefundControl, RefundHistory } from "../components/refund";
 import { ResendControl } from "../components/resend";
 import { ShipForm } from "../components/ship-form";
@@ -83,9 +84,10 @@ export function OrderDetailPage({ id }: { id: string }) {
       <h3>商品</h3>
       <table>
         <thead><tr><th>商品名</th><th class="num">単価</th><th class="num">数量</th><th class="num">小計</th></tr></thead>
-        <tbody>{order.items.map((item) => <tr><td>{item.product_name}</td><td class="num">{yen(item.unit_price)}</td><td class="num">{item.quantity}</td><td class="num">{yen(item.subtotal)}</td></tr>)}</tbody>
-        <tfoot><tr><th colSpan={3}>合計金額</th><td class="num" data-testid="order-total">{yen(order.total_amount)}</td></tr></tfoot>
+        <tbody>{order.items.map((item) => <tr><td>{item.product_name}{reducedMark(item)}</td><td class="num">{yen(item.unit_price)}</td><td class="num">{item.quantity}</td><td class="num">{yen(item.subtotal)}</td></tr>)}</tbody>
+        <tfoot><tr><th colSpan={3}>合計金額</th><td class="num" data-testid="order-total">{yen(order.total_amount)}</td></tr><TaxLines order={order} labelSpan={3} /></tfoot>
       </table>
+      <ReducedRateLegend order={order} />
       <p><a href={`#/slips?order=${order.id}`}>納品書を表示・印刷</a></p>
       {order.tracking_number && (
         <p data-testid="tracking">配送：{order.carrier} {order.tracking_url ? <a href={order.tracking_url} target="_blank" rel="noopener noreferrer" title="配送業者のページで配送状況を見る">{order.tracking_number}</a> : order.tracking_number}</p>
