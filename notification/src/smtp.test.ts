@@ -36,7 +36,7 @@ describe("e-mail through a real SMTP server", () => {
     expect(parsed.subject).toBe("【抹茶堂】ご注文ありがとうございます（ご注文番号：ord_smtp_1）");
     expect(parsed.from?.value).toEqual([{ name: "抹茶堂 お客様窓口", address: "shop@matcha.example.jp" }]);
     expect(parsed.text).toContain("<img src=x onerror=alert(1)> 山田 様");
-    expect(parsed.text).toContain("・宇治抹茶セット\n　¥3,200 × 2点　小計 ¥6,400");
+    expect(parsed.text).toContain("・宇治抹茶セット ※\n　¥3,200 × 2点　小計 ¥6,400");
     expect(parsed.html).toContain("&lt;img src=x onerror=alert(1)&gt; 山田 様");
     expect(parsed.html).not.toContain("<img");
     expect(raw).toMatch(/^Subject: =\?UTF-8\?B\?/m); // MIME-encoded, not raw UTF-8 in the header

@@ -25,9 +25,10 @@ export const sampleVariables = {
   order_id: "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977",
   total_amount: 12800,
   items: [
-    { product_name: "宇治抹茶セット", quantity: 2, unit_price: 3200, subtotal: 6400 },
-    { product_name: "有田焼 湯呑み", quantity: 1, unit_price: 6400, subtotal: 6400 },
+    { product_name: "宇治抹茶セット", quantity: 2, unit_price: 3200, subtotal: 6400, tax_rate: 8 },
+    { product_name: "有田焼 湯呑み", quantity: 1, unit_price: 6400, subtotal: 6400, tax_rate: 10 },
   ],
+  tax_by_rate: [{ rate: 10, amount: 6400, tax: 581 }, { rate: 8, amount: 6400, tax: 474 }],
   carrier: "ヤマト運輸",
   tracking_number: "1234-5678-9013",
   shipping_address: "〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101",

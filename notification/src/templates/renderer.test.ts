@@ -13,10 +13,24 @@ describe("the Japanese templates", () => {
     const mail = templates.render("ORDER_CONFIRMATION", "EMAIL", sampleVariables);
     expect(mail.subject).toBe("【抹茶堂】ご注文ありがとうございます（ご注文番号：ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977）");
     expect(mail.body).toStartWith("山田 太郎 様\n");
-    expect(mail.body).toContain("・宇治抹茶セット\n　¥3,200 × 2点　小計 ¥6,400");
+    expect(mail.body).toContain("・宇治抹茶セット ※\n　¥3,200 × 2点　小計 ¥6,400");
     expect(mail.body).toContain("・有田焼 湯呑み\n　¥6,400 × 1点　小計 ¥6,400");
-    expect(mail.body).toContain("■合計金額\n¥12,800");
+    expect(mail.body).toContain("■合計金額（税込）\n¥12,800");
     expect(mail.html).toContain("<td style=\"text-align:right;padding:12px 8px;font-weight:bold;\">¥12,800</td>");
+  });
+
+  test("ORDER_CONFIRMATION e-mail: the 消費税 by rate under the total, reduced-rate items marked ※; none for a mail asked for before rates were kept", () => {
+    const mail = templates.render("ORDER_CONFIRMATION", "EMAIL", sampleVariables);
+    expect(mail.body).toContain("・宇治抹茶セット ※\n");
+    expect(mail.body).toContain("¥12,800\n　10%対象 ¥6,400（内消費税 ¥581）\n　8%対象 ¥6,400（内消費税 ¥474）\n　※は軽減税率（8%）対象商品です。\n");
+    expect(mail.html).toContain("宇治抹茶セット ※</td>");
+    expect(mail.html).toContain("¥6,400（内消費税 ¥474）</td>");
+    const { tax_by_rate: _t, ...before } = sampleVariables;
+    const older = templates.render("ORDER_CONFIRMATION", "EMAIL", { ...before, items: before.items.map(({ tax_rate: _r, ...item }) => item) });
+    for (const part of [older.body, older.html]) expect(part).not.toMatch(/消費税|※は|対象/);
+    const standardOnly = templates.render("ORDER_CONFIRMATION", "EMAIL", { ...sampleVariables, items: [sampleVariables.items[1]!], total_amount: 6400, tax_by_rate: [{ rate: 10, amount: 6400, tax: 581 }] });
+    expect(standardOnly.body).toContain("　10%対象 ¥6,400（内消費税 ¥581）\n");
+    expect(standardOnly.body).not.toContain("軽減");
   });
 
   test("every template renders for both channels; SMS is one short text", () => {

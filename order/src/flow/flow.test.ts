@@ -22,6 +22,7 @@ describe("the order flow across the three services", () => {
     const [mail] = await waitFor("the confirmation mail", () => stack.mailsFor(id, "ご注文ありがとうございます").length === 1 && stack.mailsFor(id));
     expect(mail!.parsed.to).toMatchObject({ value: [{ address: "taro@example.jp", name: "山田 太郎 様" }] });
     expect(mail!.parsed.text).toContain("・抹茶セット\n　¥1,750 × 2点　小計 ¥3,500");
+    expect(mail!.parsed.text).toContain("■合計金額（税込）\n¥3,500\n　10%対象 ¥3,500（内消費税 ¥318）\n");
     const history = (await stack.call("GET", `/api/v1/orders/${id}/history`)).body;
     expect(history.map((h: { to_status: string }) => h.to_status)).toEqual(["PENDING", "PAYMENT_PROCESSING", "PAID"]);
     expect(new Set(history.map((h: { request_id: string }) => h.request_id)).size).toBe(1); // one request id across the services
