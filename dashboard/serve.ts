@@ -6,11 +6,6 @@ import { whenParentExits } from "@platform/shared/parent-watch";
 import { listenOrStop } from "@platform/shared/serve";
 import { configScript } from "./config-script";
 
-const dist = join(import.meta.dir, "dist");
-if (!process.env.DASHBOARD_SKIP_BUILD || !existsSync(join(dist, "index.html"))) {
-  const build = Bun.spawnSync(["bun", "run", "build"], { cwd: import.meta.dir, stdout: "ignore", stderr: "inherit" });
-  if (build.exitCode !== 0) process.exit(build.exitCode ?? 1);
-}
 const env = process.env;
 const config = (() => {
   try {
@@ -20,6 +15,11 @@ const config = (() => {
     process.exit(1);
   }
 })();
+const dist = join(import.meta.dir, "dist");
+if (!process.env.DASHBOARD_SKIP_BUILD || !existsSync(join(dist, "index.html"))) {
+  const build = Bun.spawnSync(["bun", "run", "build"], { cwd: import.meta.dir, stdout: "ignore", stderr: "inherit" });
+  if (build.exitCode !== 0) process.exit(build.exitCode ?? 1);
+}
 const port = Number(env.DASHBOARD_PORT ?? 5173);
 const hostname = env.HOST ?? "127.0.0.1";
 const server = await listenOrStop(() => Bun.serve({
