@@ -11,6 +11,7 @@ import { correctContact } from "./contact-change";
 import { addressColumns, toOrder, withItems, type OrderView } from "./order-view";
 import { eraseCustomer } from "./erasure";
 import { filtered, type OrderFilter } from "./order-filter";
+import { taxSummary } from "./tax-summary";
 import { pickingList } from "./picking-list";
 import { indexNarrows } from "./search-index";
 import { statementsOf } from "./statements";
@@ -97,6 +98,9 @@ export function createOrderStore(db: OrderDb) {
 
     /** What the warehouse picks for the orders the filter finds (picking-list.ts). */
     pickingList: (query: OrderFilter) => pickingList(db, query),
+
+    /** The 消費税 in the sales of the orders shipped between two JST days (tax-summary.ts). */
+    taxSummary: (from: string, to: string) => taxSummary(db, from, to),
 
     /** A customer's erasure, at their request (erasure.ts). */
     eraseCustomer: (email: string, by: Parameters<typeof eraseCustomer>[2]) => eraseCustomer(db, email, by),

@@ -38,6 +38,11 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
 
   const pickingList: RouteHandler<typeof routes.pickingList, AppEnv> = async (c) => c.json(await store.pickingList(c.req.valid("query")), 200);
 
+  const taxSummary: RouteHandler<typeof routes.taxSummary, AppEnv> = async (c) => {
+    const { from, to } = c.req.valid("query");
+    return c.json(await store.taxSummary(from, to), 200);
+  };
+
   const stats: RouteHandler<typeof routes.stats, AppEnv> = async (c) => c.json({ by_status: await store.counts(), today: await store.today(startOfTodayJst()) }, 200);
 
   const getOne: RouteHandler<typeof routes.getOne, AppEnv> = async (c) => c.json(await store.get(c.req.valid("param").id), 200);
@@ -66,7 +71,7 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
     return c.json(order, 200);
   };
 
-  return { create, list, exportCsv, pickingList, stats, getOne, history, changeContact, changeStatus, cancel };
+  return { create, list, exportCsv, pickingList, taxSummary, stats, getOne, history, changeContact, changeStatus, cancel };
 }
 
 const addressCells = (address: ShippingAddress | null) =>

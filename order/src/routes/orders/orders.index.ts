@@ -13,6 +13,7 @@ export function ordersRouter(deps: OrderDeps) {
     .openapi(routes.stats, handlers.stats)
     .openapi(routes.exportCsv, handlers.exportCsv) // these before /orders/{id}, which would take "export" for an id
     .openapi(routes.pickingList, handlers.pickingList)
+    .openapi(routes.taxSummary, handlers.taxSummary)
     .openapi(routes.getOne, handlers.getOne)
     .openapi(routes.history, handlers.history)
     .openapi(routes.changeContact, handlers.changeContact)

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { dayRangeCheck, IdempotencyKeyHeader, IdParam, JstDay, PageQuery, pageOf, problemResponses, json } from "@platform/shared/openapi";
 import { ContactChangeSchema } from "../../domain/new-order";
 import { orderStatuses } from "../../domain/order-status";
-import { CancelSchema, CreateOrderSchema, HistoryEntrySchema, OrderSchema, OrderStatsSchema, PickingListSchema, StatusChangeSchema } from "./orders.schemas";
+import { CancelSchema, CreateOrderSchema, HistoryEntrySchema, OrderSchema, OrderStatsSchema, PickingListSchema, StatusChangeSchema, TaxSummarySchema } from "./orders.schemas";
 
 const tags = ["orders"];
 const orderId = IdParam("id", "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977");
@@ -47,6 +47,13 @@ export const pickingList = createRoute({
   description: "For the warehouse's round before packing: with status=PAID, everything waiting to ship; add delivery_by for what must ship first. Products are told apart by name.",
   request: { query: z.object(orderFilters).superRefine(dayRangeCheck()) },
   responses: { 200: json(PickingListSchema, "The products to pick"), ...problemResponses(422) },
+});
+
+export const taxSummary = createRoute({
+  method: "get", path: "/api/v1/orders/tax-summary", tags, summary: "The 消費税 in the sales of the orders shipped between two days, by rate (for the tax return)",
+  description: "from and to are JST days, both included, as the Payment Service's ledger takes them. An order is a sale on the day it shipped (出荷基準). Refunds are not subtracted: they are in the Payment Service's ledger; refunded_orders counts the orders concerned.",
+  request: { query: z.object({ from: JstDay("2026-11-01", "The first day (JST), included"), to: JstDay("2026-11-30", "The last day (JST), included") }).superRefine(dayRangeCheck()) },
+  responses: { 200: json(TaxSummarySchema, "The tax by rate"), ...problemResponses(422) },
 });
 
 export const stats = createRoute({

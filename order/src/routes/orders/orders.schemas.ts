@@ -105,3 +105,18 @@ export const PickingListSchema = z.object({
     orders: z.number().int().openapi({ description: "Orders it is in", example: 29 }),
   })).openapi({ description: "Each product once, the largest quantity first" }),
 }).openapi("PickingList");
+
+export const TaxSummarySchema = z.object({
+  from: z.string().openapi({ example: "2026-11-01" }),
+  to: z.string().openapi({ example: "2026-11-30" }),
+  basis: z.literal("shipped").openapi({ description: "An order is a sale on the day it shipped (出荷基準), JST" }),
+  orders: z.number().int().openapi({ description: "Orders shipped in the span", example: 412 }),
+  refunded_orders: z.number().int().openapi({ description: "Of those, the ones whose payment was refunded in part or whole (a return): the refunds are in the Payment Service's ledger, not here, for finance to adjust", example: 3 }),
+  by_rate: z.array(z.object({
+    rate: z.enum(TAX_RATE).openapi({ example: 8 }),
+    orders: z.number().int().openapi({ description: "Orders with items at this rate", example: 380 }),
+    amount: z.number().int().openapi({ description: "Their items at this rate, tax included, JPY", example: 1_520_400 }),
+    tax: z.number().int().openapi({ description: "The 消費税 in amount: each order's own, rounded down once per rate as its invoice has it, summed (積上げ計算)", example: 112_600 }),
+  })).openapi({ description: "Each rate the span's orders have, 10 % first" }),
+  total: z.object({ amount: z.number().int(), tax: z.number().int() }).openapi({ description: "All rates together" }),
+}).openapi("TaxSummary");

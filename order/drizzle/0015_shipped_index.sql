@@ -1,0 +1,1 @@
+CREATE INDEX `history_shipped` ON `order_status_history` (`created_at`) WHERE to_status = 'SHIPPED';
