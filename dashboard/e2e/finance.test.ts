@@ -67,6 +67,33 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
     await page.close();
   }, 60_000);
 
+  test("the 消費税 by rate in this month's shipped orders, beside the ledger, as the API gives it; a refunded one is pointed out", async () => {
+    const items = [{ product_name: "宇治抹茶", quantity: 2, unit_price: 1750, tax_rate: 8 }, { product_name: "湯呑み", quantity: 1, unit_price: 2200 }];
+    const { body: order } = await env.stack.call("POST", "/api/v1/orders", { ...anOrder("税金 花子"), items }, auth);
+    await waitFor("PAID", async () => (await env.stack.call("GET", `/api/v1/orders/${order.id}`, undefined, auth)).body.status === "PAID", 20_000);
+    expect((await env.stack.call("PATCH", `/api/v1/orders/${order.id}/status`, { status: "SHIPPED" }, auth)).status).toBe(200);
+    const refund = await fetch(`${env.stack.payment.url}/api/v1/payments/${order.payment_id}/refund`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify({ amount: 1750 }) });
+    expect(refund.status).toBe(200);
+    await waitFor("the refund heard of", async () => (await env.stack.call("GET", `/api/v1/orders/${order.id}`, undefined, auth)).body.payment_status === "PARTIALLY_REFUNDED", 20_000);
+    const page = await signedIn();
+    await page.goto(`${env.origin}/#/payments`);
+    await page.getByRole("button", { name: "消費税集計を表示" }).click();
+    const table = page.getByTestId("tax-summary");
+    await table.waitFor();
+    const month = { from: `${jstToday().slice(0, 8)}01`, to: jstToday() };
+    const { body } = await env.stack.call("GET", `/api/v1/orders/tax-summary?from=${month.from}&to=${month.to}`, undefined, auth);
+    expect(body.by_rate.map((row: { rate: number }) => row.rate)).toEqual([10, 8]);
+    const yenText = (n: number) => `¥${n.toLocaleString("ja-JP")}`;
+    for (const row of body.by_rate) {
+      expect(await table.locator(`tr[data-rate="${row.rate}"] td`).allTextContents()).toEqual([row.rate === 8 ? "8%（軽減）" : "10%", String(row.orders), yenText(row.amount), yenText(row.tax)]);
+    }
+    expect(await table.locator('tr[data-rate="total"] td').allTextContents()).toEqual([String(body.orders), yenText(body.total.amount), yenText(body.total.tax)]);
+    expect(body.refunded_orders).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId("tax-summary-refunds").textContent()).toContain(`このうち ${body.refunded_orders} 件の注文に返金があります。`);
+    await shot(page, "payments-tax-summary");
+    await page.close();
+  }, 60_000);
+
   test("a range backwards is refused with the API's reason in Japanese, and nothing downloads", async () => {
     const page = await signedIn();
     await page.goto(`${env.origin}/#/payments`);

@@ -27,5 +27,6 @@ export type Import = {
 export type DeliveryResult = { order_id?: string; tracking_number?: string; status: 200 | 404 | 409; order?: Order; error?: { code: string; detail: string; current_status?: string } };
 export type ShipmentResult = { order_id: string; status: 200 | 404 | 409; order?: Order; error?: { code: string; detail: string; current_status?: string } };
 export type DayTotals = { charges: number; charged: number; refunds: number; refunded: number; net: number };
+export type TaxSummary = { from: string; to: string; orders: number; refunded_orders: number; by_rate: { rate: TaxRate; orders: number; amount: number; tax: number }[]; total: { amount: number; tax: number } };
 export type LedgerSummary = { from: string; to: string; days: (DayTotals & { date: string })[]; total: DayTotals };
 export type PickingList = { orders: number; total_quantity: number; products: { product_name: string; quantity: number; orders: number }[] };

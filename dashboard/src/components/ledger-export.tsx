@@ -1,16 +1,18 @@
 import { useSignal } from "@preact/signals";
 import { api } from "../api/endpoints";
-import type { DayTotals, LedgerSummary } from "../api/types";
+import type { DayTotals, LedgerSummary, TaxSummary } from "../api/types";
+import { TaxSummaryTable } from "./tax-summary";
 import { jstToday, yen } from "../format";
 import { reasonOf } from "../messages";
 import { notify } from "../state/toasts";
 
-/** The ledger for finance, between two days (JST), this month by default: its CSV, and its totals by day. */
+/** The ledger for finance, between two days (JST), this month by default: its CSV, its totals by day, and the 消費税 in the sales shipped on those days. */
 export function LedgerExport() {
   const from = useSignal(`${jstToday().slice(0, 8)}01`);
   const to = useSignal(jstToday());
   const busy = useSignal(false);
   const summary = useSignal<LedgerSummary | undefined>(undefined);
+  const tax = useSignal<TaxSummary | undefined>(undefined);
   async function run(what: string, work: () => Promise<unknown>) {
     busy.value = true;
     try {
@@ -23,15 +25,18 @@ export function LedgerExport() {
   }
   const download = (event: Event) => (event.preventDefault(), run("入出金明細をダウンロード", () => api.downloadLedger(from.value, to.value)));
   const showTotals = () => run("日別集計を表示", async () => (summary.value = await api.ledgerSummary(from.value, to.value)));
+  const showTax = () => run("消費税集計を表示", async () => (tax.value = await api.taxSummary(from.value, to.value)));
   return (
     <form class="ledger" onSubmit={download}>
       <h3>会計用CSV（入出金明細）</h3>
       <label for="ledger-from">開始日</label> <input id="ledger-from" type="date" required value={from.value} onInput={(e) => (from.value = e.currentTarget.value)} />{" "}
       <label for="ledger-to">終了日</label> <input id="ledger-to" type="date" required value={to.value} onInput={(e) => (to.value = e.currentTarget.value)} />{" "}
       <button type="submit" disabled={busy.value}>CSVをダウンロード</button>{" "}
-      <button type="button" disabled={busy.value} onClick={showTotals}>日別集計を表示</button>
+      <button type="button" disabled={busy.value} onClick={showTotals}>日別集計を表示</button>{" "}
+      <button type="button" disabled={busy.value} onClick={showTax}>消費税集計を表示</button>
       <p class="hint">売上（決済）と返金を1件1行、日本時間で。返金はマイナスの金額です。Excel でそのまま開けます。</p>
       {summary.value && <DailyTotals summary={summary.value} />}
+      {tax.value && <TaxSummaryTable summary={tax.value} />}
     </form>
   );
 }
