@@ -19,6 +19,8 @@ import { importsRouter } from "./routes/imports/imports.index";
 import { notesRouter } from "./routes/notes/notes.index";
 import { customersRouter } from "./routes/customers/customers.index";
 import type { NoteStore } from "./store/note-store";
+import type { OrderReturns } from "./flow/order-returns";
+import { returnsRouter } from "./routes/returns/returns.index";
 
 export type OrderDeps = {
   db: OrderDb;
@@ -31,6 +33,7 @@ export type OrderDeps = {
   imports: ImportStore;
   importer: Importer;
   notes: NoteStore;
+  returns: OrderReturns;
 };
 
 export const VERSION = "1.0.0";
@@ -56,6 +59,7 @@ export function createOrderApp(deps: OrderDeps) {
   app.route("/", ordersRouter(deps));
   app.route("/", shipmentsRouter(deps));
   app.route("/", notesRouter(deps));
+  app.route("/", returnsRouter(deps));
   app.route("/", customersRouter(deps));
   app.route("/", webhooksRouter(deps));
   app.route("/", importsRouter(deps));

@@ -11,6 +11,7 @@ import { openOrderDb } from "./db/client";
 import { webhookEvents } from "./db/schema";
 import type { OrderSettings } from "./env";
 import { createOrderActions } from "./flow/order-actions";
+import { createOrderReturns } from "./flow/order-returns";
 import { orderOutboxBatchHandlers, orderOutboxHandlers } from "./flow/outbox-handlers";
 import { createReconciler } from "./flow/reconciler";
 import { createNoteStore } from "./store/note-store";
@@ -39,7 +40,7 @@ export async function buildOrderService(settings: OrderSettings, logger: Logger)
   const imports = createImportStore(db);
   const importer = createImporter({ db, imports, payments, notifications, logger });
   const searchIndexer = createSearchIndexer({ db, logger, everyMs: 1_000 });
-  const app = createOrderApp({ db, store, actions, relay, logger, settings, webhookSecret, imports, importer, notes: createNoteStore(db, store) });
+  const app = createOrderApp({ db, store, actions, relay, logger, settings, webhookSecret, imports, importer, notes: createNoteStore(db, store), returns: createOrderReturns(db, store, payments) });
   const retentionMs = settings.IDEMPOTENCY_RETENTION_HOURS * 3600_000;
   let housekeeping: ReturnType<typeof startHousekeeping> | undefined;
 

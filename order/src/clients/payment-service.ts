@@ -38,6 +38,15 @@ export function createPaymentServiceClient(options: { baseUrl: string; timeoutMs
       if (response.status !== 200) throw unexpected("POST /payments/erasure", response.status, response.body);
     },
 
+    /** Refunds a part, once under its key; a refusal (more than is left, a payment not refundable) is for good. */
+    async refund(paymentId: string, body: { amount: number; reason: string }, idempotencyKey: string, requestId: string | null, operator?: string): Promise<Payment> {
+      const headers = operator ? { [OPERATOR_HEADER]: encodeURIComponent(operator) } : undefined;
+      const response = await http.request({ method: "POST", path: `/api/v1/payments/${paymentId}/refund`, body, headers, requestId, idempotencyKey });
+      if (response.status === 200) return payment(response.body);
+      if (response.status === 409 || response.status === 422) throw new PermanentError(`POST /payments/refund was refused: ${JSON.stringify(response.body).slice(0, 500)}`);
+      throw unexpected("POST /payments/refund", response.status, response.body);
+    },
+
     /** Refunds what is left; a payment already fully refunded counts as done. */
     async refundAll(paymentId: string, reason: string, requestId: string | null, operator?: string): Promise<Payment> {
       const headers = operator ? { [OPERATOR_HEADER]: encodeURIComponent(operator) } : undefined;

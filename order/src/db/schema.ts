@@ -76,6 +76,28 @@ export const orderSearchPending = sqliteTable("order_search_pending", {
   order_id: text("order_id").primaryKey(),
 });
 
+/**
+ * Items that came back (返品) or were never sent (欠品) after the order was paid, one row per item of
+ * a return; the rows of one return share its return_id, and its refund is asked of the Payment
+ * Service through the outbox (refunded_at set once it is made). What a row holds of the item is
+ * copied, so a return reads as it was.
+ */
+export const orderReturns = sqliteTable("order_returns", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  return_id: text("return_id").notNull(),
+  order_id: text("order_id").notNull().references(() => orders.id),
+  item_id: text("item_id").notNull(),
+  product_name: text("product_name").notNull(),
+  quantity: integer("quantity").notNull(),
+  unit_price: integer("unit_price").notNull(),
+  amount: integer("amount").notNull(),
+  tax_rate: integer("tax_rate").$type<TaxRate>().notNull(),
+  reason: text("reason"),
+  operator: text("operator"),
+  created_at: text("created_at").notNull(),
+  refunded_at: text("refunded_at"),
+}, (table) => [index("order_returns_order").on(table.order_id, table.id), index("order_returns_created").on(table.created_at)]);
+
 /** Who or what moved an order, and when: the dashboard's timeline. */
 export const statusHistory = sqliteTable("order_status_history", {
   id: integer("id").primaryKey({ autoIncrement: true }),

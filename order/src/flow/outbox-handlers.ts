@@ -3,7 +3,8 @@ import { PermanentError, type OutboxBatchHandler, type OutboxHandler } from "@pl
 import type { NotificationServiceClient } from "../clients/notification-service";
 import type { PaymentServiceClient } from "../clients/payment-service";
 import type { OrderDb } from "../db/client";
-import { NOTIFICATION_ERASURE, NOTIFICATION_REQUEST, PAYMENT_ERASURE, PAYMENT_REFUND, PAYMENT_REQUEST, type Erasure, type PaymentRefund, type PaymentRequest } from "../store/messages";
+import { NOTIFICATION_ERASURE, NOTIFICATION_REQUEST, PAYMENT_ERASURE, PAYMENT_REFUND, PAYMENT_REQUEST, PAYMENT_RETURN_REFUND, type Erasure, type PaymentRefund, type PaymentRequest, type ReturnRefund } from "../store/messages";
+import { markRefunded } from "../store/returns";
 import { statementsOf } from "../store/statements";
 import { applyPayment, applyPayments } from "./payment-sync";
 
@@ -20,6 +21,14 @@ export function orderOutboxHandlers(deps: Deps): Record<string, OutboxHandler> {
       const { order_id, payment_id, operator } = payload as PaymentRefund;
       const payment = await deps.payments.refundAll(payment_id, `order ${order_id} cancelled`, requestId, operator);
       await deps.db.transaction((tx) => applyPayment(tx, order_id, payment, { actor: "payment-service", requestId: requestId ?? undefined }));
+    },
+    [PAYMENT_RETURN_REFUND]: async ({ payload, requestId }) => {
+      const { order_id, payment_id, return_id, amount, reason, operator } = payload as ReturnRefund;
+      const payment = await deps.payments.refund(payment_id, { amount, reason }, `order-return-${return_id}`, requestId, operator);
+      await deps.db.transaction(async (tx) => {
+        await applyPayment(tx, order_id, payment, { actor: "payment-service", requestId: requestId ?? undefined });
+        await markRefunded(tx, return_id);
+      });
     },
   };
 }

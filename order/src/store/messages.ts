@@ -6,6 +6,7 @@ import { notificationVariables, type OrderView } from "./order-view";
 /** The outbox kinds of the Order Service: what it asks the other services to do. */
 export const PAYMENT_REQUEST = "payment.request";
 export const PAYMENT_REFUND = "payment.refund";
+export const PAYMENT_RETURN_REFUND = "payment.return-refund";
 export const NOTIFICATION_REQUEST = "notification.request";
 export const NOTIFICATION_ERASURE = "notification.erasure";
 export const PAYMENT_ERASURE = "payment.erasure";
@@ -18,6 +19,11 @@ export type PaymentRefund = { order_id: string; payment_id: string; operator?: s
 
 export const paymentRequest = (order: OrderView, requestId?: string): OutboxMessage =>
   ({ kind: PAYMENT_REQUEST, requestId, payload: { order_id: order.id, amount: order.total_amount } satisfies PaymentRequest });
+
+/** The refund of a return (返品・欠品): its amount, under its own Idempotency-Key. */
+export type ReturnRefund = { order_id: string; payment_id: string; return_id: string; amount: number; reason: string; operator?: string };
+
+export const returnRefund = (refund: ReturnRefund, requestId?: string): OutboxMessage => ({ kind: PAYMENT_RETURN_REFUND, requestId, payload: refund });
 
 export const paymentRefund = (orderId: string, paymentId: string, requestId?: string, operator?: string): OutboxMessage =>
   ({ kind: PAYMENT_REFUND, requestId, payload: { order_id: orderId, payment_id: paymentId, operator } satisfies PaymentRefund });

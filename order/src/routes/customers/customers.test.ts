@@ -31,6 +31,9 @@ describe("POST /api/v1/customers/erasure", () => {
     const payment = await (await fetch(`${stack.payment.url}/api/v1/payments/order/${delivered}`)).json();
     const partly = await fetch(`${stack.payment.url}/api/v1/payments/${payment.id}/refund`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ amount: 500, reason: "消去 花子様より破損のご連絡" }) });
     expect(partly.status).toBe(200);
+    const item = (await stack.call("GET", `/api/v1/orders/${delivered}`)).body.items[0].id;
+    expect((await stack.call("POST", `/api/v1/orders/${delivered}/returns`, { items: [{ item_id: item, quantity: 1 }], reason: "消去 花子様よりサイズ違い" })).status).toBe(201);
+    await waitFor("the return refunded", async () => (await stack.call("GET", `/api/v1/orders/${delivered}/returns`)).body[0].refunded_at !== null, 20_000);
     await waitFor("the mails", () => stack.mailsFor(delivered).length === 2 && stack.mailsFor(cancelled).length === 2 && stack.mailsFor(open).length === 1, 20_000);
 
     // an order still under way needs the address: refused, nothing erased
@@ -58,15 +61,17 @@ describe("POST /api/v1/customers/erasure", () => {
     expect((await stack.call("GET", `/api/v1/orders?q=${encodeURIComponent("hanako.shoukyo")}`)).body.total).toBe(0);
     expect((await stack.call("GET", `/api/v1/orders?q=${encodeURIComponent("消去花子")}`)).body.total).toBe(0);
     // the payment and its refunds stay, for the books; the reason a person wrote for a refund goes
-    const refunds = await waitFor("the refund's reason erased", async () => {
+    const refunds = await waitFor("the refunds' reasons erased", async () => {
       const list = await (await fetch(`${stack.payment.url}/api/v1/payments/${payment.id}/refunds`)).json();
-      return list[0]?.reason === ERASED && list;
+      return list.every((refund: { reason: string }) => refund.reason === ERASED) && list;
     });
-    expect(refunds).toEqual([expect.objectContaining({ amount: 500, reason: ERASED })]);
-    expect(await (await fetch(`${stack.payment.url}/api/v1/payments/${payment.id}`)).json()).toMatchObject({ status: "PARTIALLY_REFUNDED", amount: 3500, refunded_amount: 500 });
+    expect(refunds).toEqual([expect.objectContaining({ amount: 500, reason: ERASED }), expect.objectContaining({ amount: 1750, reason: ERASED })]);
+    expect(await (await fetch(`${stack.payment.url}/api/v1/payments/${payment.id}`)).json()).toMatchObject({ status: "PARTIALLY_REFUNDED", amount: 3500, refunded_amount: 2250 });
+    // the return stays, for the books; the reason written for it goes
+    expect((await stack.call("GET", `/api/v1/orders/${delivered}/returns`)).body).toEqual([expect.objectContaining({ amount: 1750, reason: ERASED })]);
     const outbox = (await stack.call("GET", "/api/v1/outbox?status=DELIVERED&limit=100")).body;
     expect(outbox.total).toBeGreaterThan(0);
-    expect(outbox.items.filter((message: { payload: string }) => /shoukyo|消去 花子/i.test(message.payload))).toEqual([]); // the mails' copies kept a week
+    expect(outbox.items.filter((message: { payload: string }) => /shoukyo|消去 花子/i.test(message.payload))).toEqual([]); // the mails' and refunds' copies kept a week
 
     // the mails: who they went to and what they said is gone; that they went, when, stays
     const mails = await waitFor("the mails erased", async () => {

@@ -50,8 +50,8 @@ export const pickingList = createRoute({
 });
 
 export const taxSummary = createRoute({
-  method: "get", path: "/api/v1/orders/tax-summary", tags, summary: "The 消費税 in the sales of the orders shipped between two days, by rate (for the tax return)",
-  description: "from and to are JST days, both included, as the Payment Service's ledger takes them. An order is a sale on the day it shipped (出荷基準). Refunds are not subtracted: they are in the Payment Service's ledger; refunded_orders counts the orders concerned.",
+  method: "get", path: "/api/v1/orders/tax-summary", tags, summary: "The 消費税 in the sales of the orders shipped, and the returns recorded, between two days, by rate (for the tax return)",
+  description: "from and to are JST days, both included, as the Payment Service's ledger takes them. An order is a sale on the day it shipped (出荷基準); a return (POST /api/v1/orders/{id}/returns) gives sales back on the day it was recorded, by the rates of its items. Refunds made by hand without a return are not known by rate: they are in the Payment Service's ledger, and refunded_orders counts the shipped orders concerned.",
   request: { query: z.object({ from: JstDay("2026-11-01", "The first day (JST), included"), to: JstDay("2026-11-30", "The last day (JST), included") }).superRefine(dayRangeCheck()) },
   responses: { 200: json(TaxSummarySchema, "The tax by rate"), ...problemResponses(422) },
 });

@@ -109,14 +109,17 @@ export const PickingListSchema = z.object({
 export const TaxSummarySchema = z.object({
   from: z.string().openapi({ example: "2026-11-01" }),
   to: z.string().openapi({ example: "2026-11-30" }),
-  basis: z.literal("shipped").openapi({ description: "An order is a sale on the day it shipped (出荷基準), JST" }),
+  basis: z.literal("shipped").openapi({ description: "An order is a sale on the day it shipped (出荷基準), a return on the day it was recorded; JST" }),
   orders: z.number().int().openapi({ description: "Orders shipped in the span", example: 412 }),
-  refunded_orders: z.number().int().openapi({ description: "Of those, the ones whose payment was refunded in part or whole (a return): the refunds are in the Payment Service's ledger, not here, for finance to adjust", example: 3 }),
+  refunded_orders: z.number().int().openapi({ description: "Of those, the ones refunded by hand with no return recorded (a discount, a return refunded on the payments page): their refunds are in the Payment Service's ledger, not here, for finance to adjust", example: 3 }),
   by_rate: z.array(z.object({
     rate: z.enum(TAX_RATE).openapi({ example: 8 }),
-    orders: z.number().int().openapi({ description: "Orders with items at this rate", example: 380 }),
+    orders: z.number().int().openapi({ description: "Orders shipped with items at this rate", example: 380 }),
     amount: z.number().int().openapi({ description: "Their items at this rate, tax included, JPY", example: 1_520_400 }),
     tax: z.number().int().openapi({ description: "The 消費税 in amount: each order's own, rounded down once per rate as its invoice has it, summed (積上げ計算)", example: 112_600 }),
-  })).openapi({ description: "Each rate the span's orders have, 10 % first" }),
-  total: z.object({ amount: z.number().int(), tax: z.number().int() }).openapi({ description: "All rates together" }),
+    returns: z.number().int().openapi({ description: "Returns recorded in the span with items at this rate (POST /api/v1/orders/{id}/returns)", example: 4 }),
+    returned_amount: z.number().int().openapi({ description: "Their items at this rate, tax included: the sales given back (返還等対価)", example: 7_000 }),
+    returned_tax: z.number().int().openapi({ description: "The 消費税 in returned_amount, each return's own, summed", example: 518 }),
+  })).openapi({ description: "Each rate the span's shipments or returns have, 10 % first" }),
+  total: z.object({ amount: z.number().int(), tax: z.number().int(), returned_amount: z.number().int(), returned_tax: z.number().int() }).openapi({ description: "All rates together" }),
 }).openapi("TaxSummary");
