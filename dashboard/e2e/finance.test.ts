@@ -67,15 +67,38 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
     await page.close();
   }, 60_000);
 
-  test("the 消費税 by rate in this month's shipped orders, beside the ledger, as the API gives it; a refunded one is pointed out", async () => {
+  test("a return recorded on the order's page is refunded; the 消費税 by rate of this month's shipments and returns shows beside the ledger, as the API gives it", async () => {
     const items = [{ product_name: "宇治抹茶", quantity: 2, unit_price: 1750, tax_rate: 8 }, { product_name: "湯呑み", quantity: 1, unit_price: 2200 }];
-    const { body: order } = await env.stack.call("POST", "/api/v1/orders", { ...anOrder("税金 花子"), items }, auth);
-    await waitFor("PAID", async () => (await env.stack.call("GET", `/api/v1/orders/${order.id}`, undefined, auth)).body.status === "PAID", 20_000);
-    expect((await env.stack.call("PATCH", `/api/v1/orders/${order.id}/status`, { status: "SHIPPED" }, auth)).status).toBe(200);
-    const refund = await fetch(`${env.stack.payment.url}/api/v1/payments/${order.payment_id}/refund`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify({ amount: 1750 }) });
+    const shipped = async (name: string) => {
+      const { body: order } = await env.stack.call("POST", "/api/v1/orders", { ...anOrder(name), items }, auth);
+      await waitFor("PAID", async () => (await env.stack.call("GET", `/api/v1/orders/${order.id}`, undefined, auth)).body.status === "PAID", 20_000);
+      expect((await env.stack.call("PATCH", `/api/v1/orders/${order.id}/status`, { status: "SHIPPED" }, auth)).status).toBe(200);
+      return (await env.stack.call("GET", `/api/v1/orders/${order.id}`, undefined, auth)).body;
+    };
+    const [returning, discounted] = [await shipped("返品 花子"), await shipped("値引 次郎")];
+    // a discount refunded by hand: no rate known, pointed out in the summary
+    const refund = await fetch(`${env.stack.payment.url}/api/v1/payments/${discounted.payment_id}/refund`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify({ amount: 300 }) });
     expect(refund.status).toBe(200);
-    await waitFor("the refund heard of", async () => (await env.stack.call("GET", `/api/v1/orders/${order.id}`, undefined, auth)).body.payment_status === "PARTIALLY_REFUNDED", 20_000);
+
     const page = await signedIn();
+    await page.goto(`${env.origin}/#/orders/${returning.id}`);
+    await page.getByText("返品・欠品を登録…").click();
+    const tea = page.getByLabel("宇治抹茶（¥1,750・残り 2 点）の返品数");
+    await tea.fill("3");
+    await page.getByLabel("理由（任意）", { exact: true }).fill("未開封のため返品");
+    await page.getByRole("button", { name: "返品を登録して ¥5,250 を返金" }).click();
+    await page.getByRole("button", { name: "返品と返金を確定" }).click();
+    await page.getByText("返品できるのは 2 点までです（購入 2 点、返品済 0 点）。").waitFor();
+    await tea.fill("１"); // as typed with the IME on
+    await page.getByRole("button", { name: "返品を登録して ¥1,750 を返金" }).click();
+    await page.getByRole("button", { name: "返品と返金を確定" }).click();
+    const row = page.getByTestId("returns").locator("tbody tr");
+    await row.getByText("返金済").waitFor({ timeout: 15_000 });
+    expect(await row.locator("td").allTextContents()).toEqual([expect.any(String), "宇治抹茶 ×1", "¥1,750", "未開封のため返品", "—", "返金済"]);
+    await page.getByTestId("refunded").getByText("¥1,750").waitFor();
+    expect(await unlabelledControls(page)).toEqual([]);
+    await shot(page, "order-return");
+
     await page.goto(`${env.origin}/#/payments`);
     await page.getByRole("button", { name: "消費税集計を表示" }).click();
     const table = page.getByTestId("tax-summary");
@@ -85,11 +108,13 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
     expect(body.by_rate.map((row: { rate: number }) => row.rate)).toEqual([10, 8]);
     const yenText = (n: number) => `¥${n.toLocaleString("ja-JP")}`;
     for (const row of body.by_rate) {
-      expect(await table.locator(`tr[data-rate="${row.rate}"] td`).allTextContents()).toEqual([row.rate === 8 ? "8%（軽減）" : "10%", String(row.orders), yenText(row.amount), yenText(row.tax)]);
+      expect(await table.locator(`tr[data-rate="${row.rate}"] td`).allTextContents()).toEqual([
+        row.rate === 8 ? "8%（軽減）" : "10%", String(row.orders), yenText(row.amount), yenText(row.tax), String(row.returns), yenText(row.returned_amount), yenText(row.returned_tax),
+      ]);
     }
-    expect(await table.locator('tr[data-rate="total"] td').allTextContents()).toEqual([String(body.orders), yenText(body.total.amount), yenText(body.total.tax)]);
+    expect(await table.locator('tr[data-rate="total"] td').allTextContents()).toEqual([String(body.orders), yenText(body.total.amount), yenText(body.total.tax), "", yenText(body.total.returned_amount), yenText(body.total.returned_tax)]);
     expect(body.refunded_orders).toBeGreaterThanOrEqual(1);
-    expect(await page.getByTestId("tax-summary-refunds").textContent()).toContain(`このうち ${body.refunded_orders} 件の注文に返金があります。`);
+    expect(await page.getByTestId("tax-summary-refunds").textContent()).toContain(`このうち ${body.refunded_orders} 件の注文に、返品として登録されていない返金`);
     await shot(page, "payments-tax-summary");
     await page.close();
   }, 60_000);

@@ -28,6 +28,12 @@ const byPattern: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^the row cannot be read as CSV/, () => "CSVとして読み取れません（引用符の閉じ忘れなど）。この注文は取り込まれません。"],
   [/^tracking number (.+) appears more than once in this request \(as delivery (\d+)\)/, (m) => `伝票番号 ${m[1]} がリストの中で重複しています（ハイフンや全角の違いは同じ番号とみなします）。`],
   [/^order_ref (.+) was already imported/, (m) => `order_ref ${m[1]} は取り込み済みです（二重には取り込みません）。`],
+  [/^must be 10 \(standard rate\) or 8 \(reduced rate/, () => "税率は 10 または 8（軽減税率）です（8%、軽減 とも書けます。空欄は 10）。"],
+  [/^must be at most (\d+): (\d+) bought, (\d+) returned before$/, (m) => `返品できるのは ${m[1]} 点までです（購入 ${m[2]} 点、返品済 ${m[3]} 点）。`],
+  [/^is not an item of this order$/, () => "この注文の商品ではありません。"],
+  [/^must name each item once$/, () => "同じ商品が2回指定されています。"],
+  [/^The return comes to ¥([\d,]+), but ¥([\d,]+) of the payment is left to refund/, (m) => `返品の合計 ¥${m[1]} が、決済の返金できる残額 ¥${m[2]} を超えています（すでに返金があります）。`],
+  [/^Order \S+ is \S+: items can be returned once it is paid/, () => "支払い前またはキャンセル済みの注文は返品できません。"],
   [/^order_ref (.+) was imported by another import meanwhile/, (m) => `order_ref ${m[1]} は検証後に別の取り込みで取り込まれました（二重には取り込みません）。`],
 ];
 
@@ -42,5 +48,5 @@ export function inJapanese(error: FieldError): FieldError {
 /** Why a call failed, for a message to the person: the first field's reason in Japanese, else the problem's own words. */
 export function reasonOf(error: unknown): string {
   if (!(error instanceof ApiError)) return String(error);
-  return error.errors[0] ? inJapanese(error.errors[0]).message : error.message;
+  return inJapanese(error.errors[0] ?? { path: "", message: error.message }).message;
 }

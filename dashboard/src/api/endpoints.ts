@@ -1,5 +1,5 @@
 import { download, request, serviceUrl, upload, type Page } from "./client";
-import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderNote, OrderStats, Payment, LedgerSummary, TaxSummary, PickingList, Refund, ShipmentResult, ShippingAddress, Template, DeliveryResult } from "./types";
+import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderNote, OrderStats, Payment, LedgerSummary, TaxSummary, OrderReturn, PickingList, Refund, ShipmentResult, ShippingAddress, Template, DeliveryResult } from "./types";
 
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
@@ -10,6 +10,9 @@ type OrderFilter = { status?: string; q?: string; from?: string; to?: string; im
 export const api = {
   orders: (params: { skip: number; limit: number } & OrderFilter) => request<Page<Order>>("order", `/api/v1/orders?${query(params)}`),
   downloadOrders: (filter: OrderFilter) => download("order", `/api/v1/orders/export?${query(filter)}`),
+  returns: (orderId: string) => request<OrderReturn[]>("order", `/api/v1/orders/${orderId}/returns`),
+  recordReturn: (orderId: string, items: { item_id: string; quantity: number }[], reason: string | undefined, idempotencyKey: string) =>
+    request<OrderReturn>("order", `/api/v1/orders/${orderId}/returns`, { method: "POST", body: { items, reason }, idempotencyKey }),
   taxSummary: (from: string, to: string) => request<TaxSummary>("order", `/api/v1/orders/tax-summary?${query({ from, to })}`),
   pickingList: (filter: OrderFilter) => request<PickingList>("order", `/api/v1/orders/picking-list?${query(filter)}`),
   order: (id: string) => request<Order>("order", `/api/v1/orders/${id}`),

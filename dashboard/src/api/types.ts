@@ -27,6 +27,14 @@ export type Import = {
 export type DeliveryResult = { order_id?: string; tracking_number?: string; status: 200 | 404 | 409; order?: Order; error?: { code: string; detail: string; current_status?: string } };
 export type ShipmentResult = { order_id: string; status: 200 | 404 | 409; order?: Order; error?: { code: string; detail: string; current_status?: string } };
 export type DayTotals = { charges: number; charged: number; refunds: number; refunded: number; net: number };
-export type TaxSummary = { from: string; to: string; orders: number; refunded_orders: number; by_rate: { rate: TaxRate; orders: number; amount: number; tax: number }[]; total: { amount: number; tax: number } };
+type Returned = { returns: number; returned_amount: number; returned_tax: number };
+export type TaxSummary = {
+  from: string; to: string; orders: number; refunded_orders: number;
+  by_rate: ({ rate: TaxRate; orders: number; amount: number; tax: number } & Returned)[]; total: { amount: number; tax: number; returned_amount: number; returned_tax: number };
+};
 export type LedgerSummary = { from: string; to: string; days: (DayTotals & { date: string })[]; total: DayTotals };
 export type PickingList = { orders: number; total_quantity: number; products: { product_name: string; quantity: number; orders: number }[] };
+export type OrderReturn = {
+  id: string; order_id: string; items: { item_id: string; product_name: string; quantity: number; unit_price: number; amount: number; tax_rate: TaxRate }[];
+  amount: number; tax_by_rate: { rate: TaxRate; amount: number; tax: number }[]; reason: string | null; operator: string | null; created_at: string; refunded_at: string | null;
+};

@@ -10,6 +10,7 @@ import { CustomerErasure } from "../components/customer-erasure";
 import { NotificationView } from "../components/notification-view";
 import { OrderNotes } from "../components/order-notes";
 import { ReducedRateLegend, reducedMark, TaxLines } from "../components/tax-lines";
+import { OrderReturns } from "../components/order-returns";
 import { RefundControl, RefundHistory } from "../components/refund";
 import { ResendControl } from "../components/resend";
 import { ShipForm } from "../components/ship-form";
@@ -99,6 +100,7 @@ export function OrderDetailPage({ id }: { id: string }) {
           <p><Badge status={payment.status} labels={paymentStatusLabels} /> {yen(payment.amount)} ・ 返金済 <span data-testid="refunded">{yen(payment.refunded_amount)}</span> ・ {payment.id}</p>
           {payment.failure_reason && <p class="error">{payment.failure_reason}</p>}
           <RefundHistory payment={payment} />
+          <OrderReturns order={order} refunded={payment.refunded_amount} onDone={reload} />
           <RefundControl payment={payment} onDone={reload} />
         </div>
       ) : state.payment.error.value?.status === 404 ? <p>まだ決済はありません。</p> : <LoadError error={state.payment.error.value} />}
