@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { TAX_RATE } from "@platform/shared/contracts/tax";
 
 /**
  * 消費税: 10 % standard, 8 % reduced (food and drink other than eating out, newspapers). Prices are
  * tax-included (税込), as prices shown to consumers in Japan must be (総額表示).
  */
-export const TAX_RATE = { standard: 10, reduced: 8 } as const;
+export { TAX_RATE };
 export const TAX_RATES = [TAX_RATE.standard, TAX_RATE.reduced] as const;
 export type TaxRate = (typeof TAX_RATES)[number];
 export const STANDARD_TAX_RATE: TaxRate = TAX_RATE.standard;

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import "../zod-messages";
+import { TAX_RATE } from "./tax";
 
 /** Notifications as every service sees them: the Order Service asks for them, the dashboard reads them. */
 export const channels = ["EMAIL", "SMS"] as const;
@@ -14,7 +15,7 @@ const OrderItemVariables = z.object({
   quantity: z.number().int().min(1),
   unit_price: z.number().int().min(0),
   subtotal: z.number().int().min(0),
-  tax_rate: z.enum({ standard: 10, reduced: 8 }).optional().openapi({ description: "The 消費税 rate in unit_price (tax-included): 10, or 8 for the reduced rate; a reduced-rate item is marked ※ in the mail" }),
+  tax_rate: z.enum(TAX_RATE).optional().openapi({ description: "The 消費税 rate in unit_price (tax-included): 10, or 8 for the reduced rate; a reduced-rate item is marked ※ in the mail" }),
 });
 
 /** What every order notification is rendered from (API.md: "Variables an order notification gets"). */
@@ -24,7 +25,7 @@ export const OrderVariables = z.object({
   total_amount: z.number().int().min(0).openapi({ example: 3500 }),
   items: z.array(OrderItemVariables).min(1).max(100).openapi({ example: [{ product_name: "抹茶セット", quantity: 2, unit_price: 1750, subtotal: 3500 }] }),
   shipping_address: z.string().max(300).optional().openapi({ description: "Where the order is delivered, on one line; absent when the order has none", example: "〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101" }),
-  tax_by_rate: z.array(z.object({ rate: z.enum({ standard: 10, reduced: 8 }), amount: z.number().int().min(0), tax: z.number().int().min(0) })).max(2).optional()
+  tax_by_rate: z.array(z.object({ rate: z.enum(TAX_RATE), amount: z.number().int().min(0), tax: z.number().int().min(0) })).max(2).optional()
     .openapi({ description: "The 消費税 in total_amount by rate, as the Order Service computes it; absent for a mail asked for before rates were kept", example: [{ rate: 10, amount: 2200, tax: 200 }, { rate: 8, amount: 3500, tax: 259 }] }),
   delivery_request: z.string().max(100).optional().openapi({ description: "The day and time slot the customer wants it delivered, on one line; absent when none", example: "2026年12月5日 14〜16時" }),
 });
