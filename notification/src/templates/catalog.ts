@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { OrderVariables, type Channel, type TemplateName } from "@platform/shared/contracts/notification";
+import { TAX_RATE } from "@platform/shared/contracts/tax";
 
 /** Each template's variables and the sample data its preview and the start-up check render. */
 export const catalog: Record<TemplateName, { description: string; channels: Channel[]; variables: z.ZodObject }> = {
@@ -18,6 +19,17 @@ export const catalog: Record<TemplateName, { description: string; channels: Chan
     channels: ["EMAIL", "SMS"],
     variables: OrderVariables.extend({ refund_amount: z.number().int().min(0).optional() }),
   },
+  ORDER_RETURNED: {
+    description: "返品・返金のお知らせ: sent when items of a paid order come back or cannot be sent, with their refund",
+    channels: ["EMAIL", "SMS"],
+    variables: OrderVariables.extend({
+      returned_items: z.array(z.object({
+        product_name: z.string().min(1).max(200), quantity: z.number().int().min(1), unit_price: z.number().int().min(0), amount: z.number().int().min(0), tax_rate: z.enum(TAX_RATE).optional(),
+      })).min(1).max(100),
+      returned_amount: z.number().int().min(0),
+      returned_tax_by_rate: z.array(z.object({ rate: z.enum(TAX_RATE), amount: z.number().int().min(0), tax: z.number().int().min(0) })).max(2).optional(),
+    }),
+  },
 };
 
 export const sampleVariables = {
@@ -34,6 +46,9 @@ export const sampleVariables = {
   shipping_address: "〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101",
   delivery_request: "2026年12月5日 14〜16時",
   refund_amount: 12800,
+  returned_items: [{ product_name: "宇治抹茶セット", quantity: 1, unit_price: 3200, amount: 3200, tax_rate: 8 }],
+  returned_amount: 3200,
+  returned_tax_by_rate: [{ rate: 8, amount: 3200, tax: 237 }],
 };
 
 /** The variables a template takes, named for GET /api/v1/templates. */

@@ -33,8 +33,17 @@ describe("the Japanese templates", () => {
     expect(standardOnly.body).not.toContain("軽減");
   });
 
+  test("ORDER_RETURNED e-mail: the items back at the price paid, the refund and its tax by rate", () => {
+    const mail = templates.render("ORDER_RETURNED", "EMAIL", sampleVariables);
+    expect(mail.subject).toBe("【抹茶堂】返品・返金のお知らせ（ご注文番号：ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977）");
+    expect(mail.body).toContain("■返品の内容\n・宇治抹茶セット ※\n　¥3,200 × 1点　¥3,200\n");
+    expect(mail.body).toContain("■返金額（税込）\n¥3,200\n　8%対象 ¥3,200（内消費税 ¥237）\n　※は軽減税率（8%）対象商品です。\n");
+    expect(mail.html).toContain("宇治抹茶セット ※ × 1点（¥3,200）");
+    expect(templates.render("ORDER_RETURNED", "SMS", sampleVariables).body).toBe("【抹茶堂】山田 太郎様、ご注文（ご注文番号：ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977）の返品を承り、¥3,200を返金いたします。");
+  });
+
   test("every template renders for both channels; SMS is one short text", () => {
-    for (const template of ["ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_CANCELLED"] as const) {
+    for (const template of ["ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_CANCELLED", "ORDER_RETURNED"] as const) {
       const sms = templates.render(template, "SMS", sampleVariables);
       expect(sms.subject).toBeNull();
       expect(sms.html).toBeNull();

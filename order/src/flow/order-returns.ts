@@ -5,14 +5,15 @@ import { ApiError } from "@platform/shared/problem";
 import type { PaymentServiceClient } from "../clients/payment-service";
 import type { OrderDb } from "../db/client";
 import { RETURNABLE, returnLines, type ReturnRequest } from "../domain/order-return";
-import { returnRefund } from "../store/messages";
+import { orderMail, returnRefund } from "../store/messages";
 import type { OrderStore } from "../store/order-store";
 import { insertReturn, returnedQuantities, returnsOf } from "../store/returns";
 
 /**
  * Items that come back (返品) or cannot be sent (欠品) once an order is paid: recorded with what they
- * cost, and their refund asked of the Payment Service through the outbox, in one transaction. The
- * order's status does not change: the rest of it still ships, or has.
+ * cost, their refund asked of the Payment Service and the customer's ORDER_RETURNED mail of the
+ * Notification Service through the outbox, in one transaction. The order's status does not change:
+ * the rest of it still ships, or has.
  */
 export function createOrderReturns(db: OrderDb, store: OrderStore, payments: PaymentServiceClient) {
   /** Refuses, before anything is written, a return worth more than the payment has left; a Payment Service out of reach is not asked (the outbox will be). */
@@ -46,8 +47,11 @@ export function createOrderReturns(db: OrderDb, store: OrderStore, payments: Pay
       const returnId = newId("ret");
       await insertReturn(tx, { id: returnId, orderId: id, lines, reason: request.reason, operator: meta.operator });
       const reason = `返品・欠品 ${returnId}${request.reason ? `：${request.reason}` : ""}`;
-      const messageIds = await enqueue(tx, returnRefund({ order_id: id, payment_id: order.payment_id!, return_id: returnId, amount, reason, operator: meta.operator }, meta.requestId));
       const view = (await returnsOf(tx, id)).find((r) => r.id === returnId)!;
+      const mail = { returned_items: view.items.map(({ item_id: _i, ...item }) => item), returned_amount: amount, returned_tax_by_rate: view.tax_by_rate };
+      const messageIds = await enqueue(tx,
+        returnRefund({ order_id: id, payment_id: order.payment_id!, return_id: returnId, amount, reason, operator: meta.operator }, meta.requestId),
+        orderMail(order, "ORDER_RETURNED", mail, meta.requestId, returnId));
       return { view, messageIds };
     });
   }

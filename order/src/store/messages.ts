@@ -28,11 +28,14 @@ export const returnRefund = (refund: ReturnRefund, requestId?: string): OutboxMe
 export const paymentRefund = (orderId: string, paymentId: string, requestId?: string, operator?: string): OutboxMessage =>
   ({ kind: PAYMENT_REFUND, requestId, payload: { order_id: orderId, payment_id: paymentId, operator } satisfies PaymentRefund });
 
-/** One mail per order and template: the key makes a repeated request queue nothing new. */
-export const orderMail = (order: OrderView, template: TemplateName, extra: Record<string, unknown> = {}, requestId?: string): OutboxMessage => ({
+/**
+ * One mail per order and template (per return, for ORDER_RETURNED: `occasion`): the key makes a
+ * repeated request queue nothing new.
+ */
+export const orderMail = (order: OrderView, template: TemplateName, extra: Record<string, unknown> = {}, requestId?: string, occasion?: string): OutboxMessage => ({
   kind: NOTIFICATION_REQUEST, requestId,
   payload: {
-    idempotency_key: `order-${order.id}-${template}`,
+    idempotency_key: `order-${order.id}-${template}${occasion ? `-${occasion}` : ""}`,
     notification: { order_id: order.id, channel: "EMAIL", template, recipient: order.customer_email, variables: notificationVariables(order, extra) },
   },
 });

@@ -20,7 +20,7 @@ const paymentOf = async (paymentId: string) => (await fetch(`${stack.payment.url
 const refundsOf = async (paymentId: string) => (await fetch(`${stack.payment.url}/api/v1/payments/${paymentId}/refunds`)).json();
 
 describe("POST /api/v1/orders/{id}/returns", () => {
-  test("items back are recorded at the price paid, with their tax, and refunded once by the Payment Service; the order stays SHIPPED", async () => {
+  test("items back are recorded at the price paid, with their tax, refunded once by the Payment Service, and the customer told; the order stays SHIPPED", async () => {
     const order = await shippedOrder("返品 花子");
     const response = await stack.call("POST", `/api/v1/orders/${order.id}/returns`, { items: [{ item_id: order.tea, quantity: 1 }], reason: "未開封のため返品" }, { "X-Operator": encodeURIComponent("窓口 花子") });
     expect(response.status).toBe(201);
@@ -36,6 +36,8 @@ describe("POST /api/v1/orders/{id}/returns", () => {
     const [refund] = await refundsOf(order.payment);
     expect(refund).toMatchObject({ amount: 1750, reason: `返品・欠品 ${returnId}：未開封のため返品`, operator: "窓口 花子" });
     expect((await stack.call("GET", `/api/v1/orders/${order.id}`)).body).toMatchObject({ status: "SHIPPED", payment_status: "PARTIALLY_REFUNDED" });
+    const [mail] = await waitFor("the customer's mail", () => stack.mailsFor(order.id, "返品・返金のお知らせ").length === 1 && stack.mailsFor(order.id, "返品・返金のお知らせ"), 20_000);
+    expect(mail!.parsed.text).toContain("■返品の内容\n・宇治抹茶 ※\n　¥1,750 × 1点　¥1,750\n\n■返金額（税込）\n¥1,750\n　8%対象 ¥1,750（内消費税 ¥129）\n");
 
     // the rest, later: the second tea and the cup
     const rest = await stack.call("POST", `/api/v1/orders/${order.id}/returns`, { items: [{ item_id: order.tea, quantity: 1 }, { item_id: order.cup, quantity: 1 }] });
@@ -43,6 +45,9 @@ describe("POST /api/v1/orders/{id}/returns", () => {
     expect(rest.body.tax_by_rate).toEqual([{ rate: 10, amount: 2200, tax: 200 }, { rate: 8, amount: 1750, tax: 129 }]);
     await waitFor("all refunded", async () => (await paymentOf(order.payment)).status === "REFUNDED", 20_000);
     expect((await returnsOf(order.id)).map((r: { amount: number }) => r.amount)).toEqual([1750, 3950]);
+    // a mail for each return
+    await waitFor("the second mail", () => stack.mailsFor(order.id, "返品・返金のお知らせ").length === 2, 20_000);
+    expect(stack.mailsFor(order.id, "返品・返金のお知らせ")[1]!.parsed.text).toContain("■返金額（税込）\n¥3,950\n");
   }, 60_000);
 
   test("more than was bought and not yet returned, an item of another order, or an item twice is a 422 naming it, and nothing is recorded or refunded", async () => {
