@@ -96,6 +96,7 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
     await row.getByText("返金済").waitFor({ timeout: 15_000 });
     expect(await row.locator("td").allTextContents()).toEqual([expect.any(String), "宇治抹茶 ×1", "¥1,750", "未開封のため返品", "—", "返金済"]);
     await page.getByTestId("refunded").getByText("¥1,750").waitFor();
+    await page.getByText("返品・返金のお知らせ（メール）").waitFor({ timeout: 10_000 }); // the customer's mail, on the order's page
     expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, "order-return");
 
