@@ -97,6 +97,14 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
     expect(await row.locator("td").allTextContents()).toEqual([expect.any(String), "宇治抹茶 ×1", "¥1,750", "未開封のため返品", "—", "返金済"]);
     await page.getByTestId("refunded").getByText("¥1,750").waitFor();
     await page.getByText("返品・返金のお知らせ（メール）").waitFor({ timeout: 10_000 }); // the customer's mail, on the order's page
+    expect(await page.getByTestId("net-total").textContent()).toBe("¥3,950"); // under the items: what remains
+    // the order's packing slip lists what came back, with its tax, and what remains
+    await page.goto(`${env.origin}/#/slips?order=${returning.id}`);
+    const slip = page.getByTestId("slip");
+    await slip.getByTestId("returned-line").waitFor();
+    const text = await slip.innerText();
+    for (const part of ["返品・欠品：宇治抹茶 ※ ×1\t−¥1,750", "返品・欠品 8%対象\t−¥1,750（内消費税 −¥129）", "差引合計\t¥3,950"]) expect(text).toContain(part);
+    await shot(page, "packing-slip-returned");
     expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, "order-return");
 

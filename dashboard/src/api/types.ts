@@ -4,7 +4,7 @@ export type ShippingAddress = { postal_code: string; prefecture: string; address
 export type Order = {
   id: string; customer_name: string; customer_email: string; customer_phone: string | null; shipping_address: ShippingAddress | null;
   delivery_date: string | null; delivery_time: string | null; status: string; total_amount: number;
-  items: OrderItem[]; tax_by_rate: { rate: TaxRate; amount: number; tax: number }[]; allowed_next: string[]; payment_id: string | null; payment_status: string | null; carrier: string | null; tracking_number: string | null; tracking_url: string | null;
+  items: OrderItem[]; tax_by_rate: { rate: TaxRate; amount: number; tax: number }[]; returned_amount: number; allowed_next: string[]; payment_id: string | null; payment_status: string | null; carrier: string | null; tracking_number: string | null; tracking_url: string | null;
   external_ref: string | null; erased_at: string | null; created_at: string; updated_at: string;
 };
 export type HistoryEntry = { from_status: string | null; to_status: string; actor: string; reason: string | null; created_at: string };

@@ -1,7 +1,7 @@
 import { deliveryText } from "@platform/shared/delivery";
-import type { Order } from "../api/types";
+import type { Order, OrderReturn } from "../api/types";
 import { jstDate, yen } from "../format";
-import { ReducedRateLegend, reducedMark, TaxLines } from "./tax-lines";
+import { ReducedRateLegend, reducedMark, ReturnedLines, TaxLines } from "./tax-lines";
 
 declare global {
   interface Window {
@@ -16,9 +16,10 @@ const shop = () => window.PLATFORM_SHOP ?? { name: "", registration_number: null
  * A packing slip (納品書) for the parcel: who it is for, the order as the customer knows it (the
  * storefront's number for an imported order), the items and the total. One printed page each. With
  * the shop's registration number it is also a qualified simplified invoice (適格簡易請求書): the
- * reduced-rate items marked, the tax-included total and its tax for each rate.
+ * reduced-rate items marked, the tax-included total and its tax for each rate. Items out of stock or
+ * returned (`returns`) are listed below the total with their tax, and what remains.
  */
-export function PackingSlip({ order, issued }: { order: Order; issued: string }) {
+export function PackingSlip({ order, issued, returns }: { order: Order; issued: string; returns?: OrderReturn[] }) {
   const address = order.shipping_address;
   return (
     <article class="slip" data-testid="slip" data-order={order.id}>
@@ -40,7 +41,7 @@ export function PackingSlip({ order, issued }: { order: Order; issued: string })
       <table>
         <thead><tr><th>商品名</th><th class="num">単価</th><th class="num">数量</th><th class="num">金額</th></tr></thead>
         <tbody>{order.items.map((item) => <tr><td>{item.product_name}{reducedMark(item)}</td><td class="num">{yen(item.unit_price)}</td><td class="num">{item.quantity}</td><td class="num">{yen(item.subtotal)}</td></tr>)}</tbody>
-        <tfoot><tr><th colSpan={3}>合計</th><td class="num">{yen(order.total_amount)}</td></tr><TaxLines order={order} labelSpan={3} /></tfoot>
+        <tfoot><tr><th colSpan={3}>合計</th><td class="num">{yen(order.total_amount)}</td></tr><TaxLines order={order} labelSpan={3} /><ReturnedLines order={order} returns={returns} labelSpan={3} /></tfoot>
       </table>
       <ReducedRateLegend order={order} />
       {order.external_ref && <p class="slip-ref">管理番号 {order.id}</p>}

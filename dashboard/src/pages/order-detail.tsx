@@ -9,7 +9,7 @@ import { ContactEdit } from "../components/contact-edit";
 import { CustomerErasure } from "../components/customer-erasure";
 import { NotificationView } from "../components/notification-view";
 import { OrderNotes } from "../components/order-notes";
-import { ReducedRateLegend, reducedMark, TaxLines } from "../components/tax-lines";
+import { ReducedRateLegend, reducedMark, ReturnedLines, TaxLines } from "../components/tax-lines";
 import { OrderReturns } from "../components/order-returns";
 import { RefundControl, RefundHistory } from "../components/refund";
 import { ResendControl } from "../components/resend";
@@ -86,7 +86,7 @@ export function OrderDetailPage({ id }: { id: string }) {
       <table>
         <thead><tr><th>商品名</th><th class="num">単価</th><th class="num">数量</th><th class="num">小計</th></tr></thead>
         <tbody>{order.items.map((item) => <tr><td>{item.product_name}{reducedMark(item)}</td><td class="num">{yen(item.unit_price)}</td><td class="num">{item.quantity}</td><td class="num">{yen(item.subtotal)}</td></tr>)}</tbody>
-        <tfoot><tr><th colSpan={3}>合計金額</th><td class="num" data-testid="order-total">{yen(order.total_amount)}</td></tr><TaxLines order={order} labelSpan={3} /></tfoot>
+        <tfoot><tr><th colSpan={3}>合計金額</th><td class="num" data-testid="order-total">{yen(order.total_amount)}</td></tr><TaxLines order={order} labelSpan={3} /><ReturnedLines order={order} labelSpan={3} /></tfoot>
       </table>
       <ReducedRateLegend order={order} />
       <p><a href={`#/slips?order=${order.id}`}>納品書を表示・印刷</a></p>

@@ -15,9 +15,11 @@ const slips = resource(async () => {
   const params = route.value.params;
   const one = params.get("order");
   const issued = new Date().toISOString();
-  if (one) return { orders: [await api.order(one)], total: 1, skip: 0, issued };
-  const page = await api.orders({ skip: Number(params.get("skip") ?? 0), limit: PER_PRINT, status: params.get("status") ?? "PAID", delivery_by: params.get("delivery_by") ?? undefined });
-  return { orders: page.items, total: page.total, skip: page.skip, issued };
+  const page = one ? { items: [await api.order(one)], total: 1, skip: 0 }
+    : await api.orders({ skip: Number(params.get("skip") ?? 0), limit: PER_PRINT, status: params.get("status") ?? "PAID", delivery_by: params.get("delivery_by") ?? undefined });
+  // an item out of stock or returned is listed on its order's slip: the few orders with one are asked for their returns
+  const returns = new Map(await Promise.all(page.items.filter((order) => order.returned_amount > 0).map(async (order) => [order.id, await api.returns(order.id)] as const)));
+  return { orders: page.items, returns, total: page.total, skip: page.skip, issued };
 });
 
 /** Packing slips (納品書) as they will print, one page each, with the button that prints them alone. */
@@ -51,7 +53,7 @@ export function SlipsPage() {
           </p>
           {data.total > PER_PRINT && <Pager skip={data.skip} limit={PER_PRINT} total={data.total} onPage={toPage} />}
           {!data.orders.length && <p>該当する注文はありません。</p>}
-          <div class="printable slips">{data.orders.map((order) => <PackingSlip order={order} issued={data.issued} />)}</div>
+          <div class="printable slips">{data.orders.map((order) => <PackingSlip order={order} issued={data.issued} returns={data.returns.get(order.id)} />)}</div>
         </>
       )}
     </section>

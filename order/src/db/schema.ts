@@ -34,6 +34,8 @@ export const orders = sqliteTable("orders", {
   import_id: text("import_id"),
   /** The CSV's order_ref, unique per import source so a re-import cannot double an order. */
   external_ref: text("external_ref").unique(),
+  /** What the order's returns (order_returns) refund in all, tax included; 0 for an order without. */
+  returned_amount: integer("returned_amount").notNull().default(0),
   /** When the customer's personal data was erased at their request (store/erasure.ts); null while it is kept. */
   erased_at: text("erased_at"),
   created_at: text("created_at").notNull(),

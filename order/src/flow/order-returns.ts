@@ -3,7 +3,9 @@ import { DependencyError } from "@platform/shared/http-client";
 import { newId } from "@platform/shared/ids";
 import { ApiError } from "@platform/shared/problem";
 import type { PaymentServiceClient } from "../clients/payment-service";
+import { eq, sql } from "drizzle-orm";
 import type { OrderDb } from "../db/client";
+import { orders } from "../db/schema";
 import { RETURNABLE, returnLines, type ReturnRequest } from "../domain/order-return";
 import { orderMail, returnRefund } from "../store/messages";
 import type { OrderStore } from "../store/order-store";
@@ -46,6 +48,7 @@ export function createOrderReturns(db: OrderDb, store: OrderStore, payments: Pay
       const { order, lines, amount } = await returnable(id, tx, request);
       const returnId = newId("ret");
       await insertReturn(tx, { id: returnId, orderId: id, lines, reason: request.reason, operator: meta.operator });
+      await tx.update(orders).set({ returned_amount: sql`${orders.returned_amount} + ${amount}`, updated_at: new Date().toISOString() }).where(eq(orders.id, id));
       const reason = `返品・欠品 ${returnId}${request.reason ? `：${request.reason}` : ""}`;
       const view = (await returnsOf(tx, id)).find((r) => r.id === returnId)!;
       const mail = { returned_items: view.items.map(({ item_id: _i, ...item }) => item), returned_amount: amount, returned_tax_by_rate: view.tax_by_rate };

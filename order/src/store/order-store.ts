@@ -51,7 +51,7 @@ export function createOrderStore(db: OrderDb) {
       const row: OrderRow = {
         id, customer_name: input.customer_name, customer_email: input.customer_email, customer_phone: input.customer_phone ?? null,
         status: "PENDING", total_amount: orderTotal(input.items), currency: "JPY", payment_id: null, payment_status: null, refund_requested_at: null,
-        carrier: null, tracking_number: null, tracking_key: null, import_id: meta.importId ?? null, external_ref: meta.externalRef ?? null, created_at: now, updated_at: now, erased_at: null,
+        carrier: null, tracking_number: null, tracking_key: null, import_id: meta.importId ?? null, external_ref: meta.externalRef ?? null, created_at: now, updated_at: now, erased_at: null, returned_amount: 0,
         ...addressColumns(input.shipping_address), delivery_date: input.delivery_date ?? null, delivery_time: input.delivery_time ?? null,
       };
       await statements.insertOrder.execute({ ...row, now }); // the row is known: no need to read it back

@@ -48,6 +48,7 @@ export const OrderSchema = z.object({
   currency: z.literal("JPY"),
   items: z.array(OrderItemSchema),
   tax_by_rate: z.array(TaxByRateSchema).openapi({ description: "The 消費税 in total_amount by rate, 10 % first; each rate the order has, once (what an invoice states: 10%対象 ¥…, 内消費税 ¥…)" }),
+  returned_amount: z.number().int().openapi({ description: "What the order's returns (返品・欠品, GET /api/v1/orders/{id}/returns) refund in all, tax included; 0 for none", example: 0 }),
   allowed_next: z.array(z.enum(orderStatuses)).openapi({ description: "The statuses a person may move the order to now (PATCH status, or cancel)", example: ["SHIPPED", "CANCELLED"] }),
   payment_id: z.string().nullable(),
   payment_status: z.string().nullable().openapi({ description: "The payment's last known status" }),

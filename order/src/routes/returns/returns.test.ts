@@ -90,6 +90,20 @@ describe("POST /api/v1/orders/{id}/returns", () => {
     expect((await stack.call("POST", "/api/v1/orders/ord_nope/returns", { items: [{ item_id: item, quantity: 1 }] })).status).toBe(404);
   }, 60_000);
 
+  test("an item out of stock (欠品) before shipping: the order reads what its returns refund, and the picking list picks only the rest", async () => {
+    const product = `欠品テスト茶 ${Date.now()}`; // a name no other test's order has
+    const id = (await stack.call("POST", "/api/v1/orders", { ...anOrder("欠品 七郎"), items: [{ product_name: product, quantity: 3, unit_price: 1000, tax_rate: 8 }, { product_name: "湯呑み", quantity: 1, unit_price: 2200 }] })).body.id;
+    await waitFor("PAID", async () => (await stack.call("GET", `/api/v1/orders/${id}`)).body.status === "PAID", 20_000);
+    const picked = async () => (await stack.call("GET", `/api/v1/orders/picking-list?status=PAID&q=${encodeURIComponent("欠品 七郎")}`)).body.products;
+    expect(await picked()).toEqual(expect.arrayContaining([{ product_name: product, quantity: 3, orders: 1 }]));
+    const item = (await stack.call("GET", `/api/v1/orders/${id}`)).body.items[0].id;
+    expect((await stack.call("POST", `/api/v1/orders/${id}/returns`, { items: [{ item_id: item, quantity: 2 }], reason: "欠品" })).status).toBe(201);
+    expect((await stack.call("GET", `/api/v1/orders/${id}`)).body).toMatchObject({ status: "PAID", total_amount: 5200, returned_amount: 2000 });
+    expect(await picked()).toEqual([{ product_name: product, quantity: 1, orders: 1 }, { product_name: "湯呑み", quantity: 1, orders: 1 }]); // a tie, by name
+    expect((await stack.call("POST", `/api/v1/orders/${id}/returns`, { items: [{ item_id: item, quantity: 1 }] })).status).toBe(201);
+    expect(await picked()).toEqual([{ product_name: "湯呑み", quantity: 1, orders: 1 }]); // none left of it to pick
+  }, 60_000);
+
   test("with the Payment Service down the return is recorded, and refunded once when it is back", async () => {
     const order = await shippedOrder("返品 六郎");
     await stack.payment.stop();
