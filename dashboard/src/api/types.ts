@@ -1,4 +1,5 @@
-export type TaxRate = 10 | 8;
+import type { TAX_RATE } from "@platform/shared/contracts/tax";
+export type TaxRate = (typeof TAX_RATE)[keyof typeof TAX_RATE];
 export type OrderItem = { id: string; product_name: string; quantity: number; unit_price: number; subtotal: number; tax_rate: TaxRate };
 export type ShippingAddress = { postal_code: string; prefecture: string; address_line1: string; address_line2: string | null };
 export type Order = {

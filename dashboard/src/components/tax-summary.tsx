@@ -1,3 +1,4 @@
+import { TAX_RATE } from "@platform/shared/contracts/tax";
 import type { TaxSummary } from "../api/types";
 import { yen } from "../format";
 
@@ -11,7 +12,7 @@ export function TaxSummaryTable({ summary }: { summary: TaxSummary }) {
         <tbody>
           {summary.by_rate.map((row) => (
             <tr data-rate={row.rate}>
-              <td>{row.rate}%{row.rate === 8 && "（軽減）"}</td><td class="num">{row.orders}</td><td class="num">{yen(row.amount)}</td><td class="num">{yen(row.tax)}</td>
+              <td>{row.rate}%{row.rate === TAX_RATE.reduced && "（軽減）"}</td><td class="num">{row.orders}</td><td class="num">{yen(row.amount)}</td><td class="num">{yen(row.tax)}</td>
               <td class="num">{row.returns}</td><td class="num">{yen(row.returned_amount)}</td><td class="num">{yen(row.returned_tax)}</td>
             </tr>
           ))}
