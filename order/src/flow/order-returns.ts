@@ -47,10 +47,9 @@ export function createOrderReturns(db: OrderDb, store: OrderStore, payments: Pay
       // again under the write lock: a return or a cancellation made meanwhile counts
       const { order, lines, amount } = await returnable(id, tx, request);
       const returnId = newId("ret");
-      await insertReturn(tx, { id: returnId, orderId: id, lines, reason: request.reason, operator: meta.operator });
+      const view = await insertReturn(tx, { id: returnId, orderId: id, lines, reason: request.reason, operator: meta.operator });
       await tx.update(orders).set({ returned_amount: sql`${orders.returned_amount} + ${amount}`, updated_at: new Date().toISOString() }).where(eq(orders.id, id));
       const reason = `返品・欠品 ${returnId}${request.reason ? `：${request.reason}` : ""}`;
-      const view = (await returnsOf(tx, id)).find((r) => r.id === returnId)!;
       const mail = { returned_items: view.items.map(({ item_id: _i, ...item }) => item), returned_amount: amount, returned_tax_by_rate: view.tax_by_rate };
       const messageIds = await enqueue(tx,
         returnRefund({ order_id: id, payment_id: order.payment_id!, return_id: returnId, amount, reason, operator: meta.operator }, meta.requestId),

@@ -6,7 +6,7 @@ import type { ReturnLine } from "../domain/order-return";
 import type { Tx } from "./order-store";
 
 type Reader = Pick<OrderDb, "select">;
-export type ReturnView = Awaited<ReturnType<typeof returnsOf>>[number];
+export type ReturnView = ReturnType<typeof viewOf>;
 
 /** How many of each item of an order came back before. */
 export async function returnedQuantities(db: Reader, orderId: string) {
@@ -15,9 +15,11 @@ export async function returnedQuantities(db: Reader, orderId: string) {
   return new Map(rows.map((row) => [row.item_id, Number(row.n)]));
 }
 
+/** Records a return, one row per item; answers it as returnsOf reads it. */
 export async function insertReturn(tx: Tx, r: { id: string; orderId: string; lines: ReturnLine[]; reason?: string; operator?: string }) {
   const created_at = new Date().toISOString();
-  await tx.insert(orderReturns).values(r.lines.map((line) => ({ return_id: r.id, order_id: r.orderId, ...line, reason: r.reason ?? null, operator: r.operator ?? null, created_at })));
+  const rows = await tx.insert(orderReturns).values(r.lines.map((line) => ({ return_id: r.id, order_id: r.orderId, ...line, reason: r.reason ?? null, operator: r.operator ?? null, created_at }))).returning();
+  return viewOf(r.id, rows);
 }
 
 /** The Payment Service made the return's refund. */
@@ -27,13 +29,15 @@ export const markRefunded = (tx: Pick<OrderDb, "update">, returnId: string) =>
 /** An order's returns, oldest first, each with its items, amount and the tax in it by rate. */
 export async function returnsOf(db: Reader, orderId: string) {
   const rows = await db.select().from(orderReturns).where(eq(orderReturns.order_id, orderId)).orderBy(asc(orderReturns.id));
-  return [...Map.groupBy(rows, (row) => row.return_id).entries()].map(([id, lines]) => {
-    const [first] = lines as [typeof lines[number]];
-    const items = lines.map(({ item_id, product_name, quantity, unit_price, amount, tax_rate }) => ({ item_id, product_name, quantity, unit_price, amount, tax_rate }));
-    return {
-      id, order_id: first.order_id, items, amount: items.reduce((sum, item) => sum + item.amount, 0),
-      tax_by_rate: taxByRate(items.map((item) => ({ tax_rate: item.tax_rate, subtotal: item.amount }))),
-      reason: first.reason, operator: first.operator, created_at: first.created_at, refunded_at: first.refunded_at,
-    };
-  });
+  return [...Map.groupBy(rows, (row) => row.return_id).entries()].map(([id, lines]) => viewOf(id, lines));
+}
+
+function viewOf(id: string, lines: (typeof orderReturns.$inferSelect)[]) {
+  const [first] = lines as [typeof lines[number]];
+  const items = lines.map(({ item_id, product_name, quantity, unit_price, amount, tax_rate }) => ({ item_id, product_name, quantity, unit_price, amount, tax_rate }));
+  return {
+    id, order_id: first.order_id, items, amount: items.reduce((sum, item) => sum + item.amount, 0),
+    tax_by_rate: taxByRate(items.map((item) => ({ tax_rate: item.tax_rate, subtotal: item.amount }))),
+    reason: first.reason, operator: first.operator, created_at: first.created_at, refunded_at: first.refunded_at,
+  };
 }
