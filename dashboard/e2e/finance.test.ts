@@ -43,7 +43,7 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
 
     await page.goto(`${env.origin}/#/payments`);
     expect(await unlabelledControls(page)).toEqual([]);
-    const ledger = await downloaded(page, () => page.getByRole("button", { name: "CSVをダウンロード" }).click());
+    const ledger = await downloaded(page, () => page.getByRole("button", { name: "入出金明細CSV" }).click());
     expect(ledger.name).toMatch(/^ledger-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.csv$/); // this month, to today
     const mine = ledger.text.split("\r\n").filter((line) => line.includes(order.id));
     expect(mine.map((line) => line.split(",").slice(1, 3).concat(line.split(",").slice(-2)))).toEqual([["CHARGE", "3500", "", ""], ["REFUND", "-1000", "箱潰れのため一部返金", "経理 次郎"]]);
@@ -125,6 +125,17 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
     expect(body.refunded_orders).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId("tax-summary-refunds").textContent()).toContain(`このうち ${body.refunded_orders} 件の注文に、返品として登録されていない返金`);
     await shot(page, "payments-tax-summary");
+    // the same by day as CSV, its lines adding up to the table
+    const csv = await downloaded(page, () => page.getByRole("button", { name: "消費税集計CSV（日別）" }).click());
+    expect(csv.name).toBe(`tax-summary-${month.from}-${month.to}.csv`);
+    const [header, ...lines] = csv.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(","));
+    expect(header).toEqual(["date_jst", "tax_rate", "orders", "amount", "tax", "returns", "returned_amount", "returned_tax", "net_amount", "net_tax"]);
+    for (const row of body.by_rate) {
+      const ofRate = lines.filter((line) => line[1] === String(row.rate));
+      const sum = (column: number) => ofRate.reduce((total, line) => total + Number(line[column]), 0);
+      expect([sum(2), sum(3), sum(4), sum(5), sum(6), sum(7)]).toEqual([row.orders, row.amount, row.tax, row.returns, row.returned_amount, row.returned_tax]);
+    }
+    expect(lines.some((line) => line[0] === jstToday())).toBe(true);
     await page.close();
   }, 60_000);
 
@@ -135,7 +146,7 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
     await page.getByLabel("終了日").fill("2026-12-01");
     let downloads = 0;
     page.on("download", () => downloads++);
-    await page.getByRole("button", { name: "CSVをダウンロード" }).click();
+    await page.getByRole("button", { name: "入出金明細CSV" }).click();
     await page.getByText("終了日は開始日以降にしてください。").waitFor();
     expect(downloads).toBe(0);
     await page.close();

@@ -14,6 +14,7 @@ export const api = {
   recordReturn: (orderId: string, items: { item_id: string; quantity: number }[], reason: string | undefined, idempotencyKey: string) =>
     request<OrderReturn>("order", `/api/v1/orders/${orderId}/returns`, { method: "POST", body: { items, reason }, idempotencyKey }),
   taxSummary: (from: string, to: string) => request<TaxSummary>("order", `/api/v1/orders/tax-summary?${query({ from, to })}`),
+  downloadTaxSummary: (from: string, to: string) => download("order", `/api/v1/orders/tax-summary/export?${query({ from, to })}`),
   pickingList: (filter: OrderFilter) => request<PickingList>("order", `/api/v1/orders/picking-list?${query(filter)}`),
   order: (id: string) => request<Order>("order", `/api/v1/orders/${id}`),
   orderNotes: (id: string) => request<OrderNote[]>("order", `/api/v1/orders/${id}/notes`),

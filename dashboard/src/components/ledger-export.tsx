@@ -6,7 +6,7 @@ import { jstToday, yen } from "../format";
 import { reasonOf } from "../messages";
 import { notify } from "../state/toasts";
 
-/** The ledger for finance, between two days (JST), this month by default: its CSV, its totals by day, and the 消費税 in the sales shipped on those days. */
+/** The ledger for finance, between two days (JST), this month by default: its CSV, its totals by day, and the 消費税 in the sales shipped on those days, shown or as CSV by day. */
 export function LedgerExport() {
   const from = useSignal(`${jstToday().slice(0, 8)}01`);
   const to = useSignal(jstToday());
@@ -26,15 +26,17 @@ export function LedgerExport() {
   const download = (event: Event) => (event.preventDefault(), run("入出金明細をダウンロード", () => api.downloadLedger(from.value, to.value)));
   const showTotals = () => run("日別集計を表示", async () => (summary.value = await api.ledgerSummary(from.value, to.value)));
   const showTax = () => run("消費税集計を表示", async () => (tax.value = await api.taxSummary(from.value, to.value)));
+  const downloadTax = () => run("消費税集計をダウンロード", () => api.downloadTaxSummary(from.value, to.value));
   return (
     <form class="ledger" onSubmit={download}>
       <h3>会計用CSV（入出金明細）</h3>
       <label for="ledger-from">開始日</label> <input id="ledger-from" type="date" required value={from.value} onInput={(e) => (from.value = e.currentTarget.value)} />{" "}
       <label for="ledger-to">終了日</label> <input id="ledger-to" type="date" required value={to.value} onInput={(e) => (to.value = e.currentTarget.value)} />{" "}
-      <button type="submit" disabled={busy.value}>CSVをダウンロード</button>{" "}
+      <button type="submit" disabled={busy.value}>入出金明細CSV</button>{" "}
       <button type="button" disabled={busy.value} onClick={showTotals}>日別集計を表示</button>{" "}
-      <button type="button" disabled={busy.value} onClick={showTax}>消費税集計を表示</button>
-      <p class="hint">売上（決済）と返金を1件1行、日本時間で。返金はマイナスの金額です。Excel でそのまま開けます。</p>
+      <button type="button" disabled={busy.value} onClick={showTax}>消費税集計を表示</button>{" "}
+      <button type="button" disabled={busy.value} onClick={downloadTax}>消費税集計CSV（日別）</button>
+      <p class="hint">入出金明細は売上（決済）と返金を1件1行、日本時間で。返金はマイナスの金額です。消費税集計CSVは出荷日・返品登録日ごと、税率ごとに1行です。どちらも Excel でそのまま開けます。</p>
       {summary.value && <DailyTotals summary={summary.value} />}
       {tax.value && <TaxSummaryTable summary={tax.value} />}
     </form>

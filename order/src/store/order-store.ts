@@ -11,7 +11,7 @@ import { correctContact } from "./contact-change";
 import { addressColumns, toOrder, withItems, type OrderView } from "./order-view";
 import { eraseCustomer } from "./erasure";
 import { filtered, type OrderFilter } from "./order-filter";
-import { taxSummary } from "./tax-summary";
+import { taxByDay, taxSummary } from "./tax-summary";
 import { pickingList } from "./picking-list";
 import { indexNarrows } from "./search-index";
 import { statementsOf } from "./statements";
@@ -101,6 +101,8 @@ export function createOrderStore(db: OrderDb) {
 
     /** The 消費税 in the sales of the orders shipped between two JST days (tax-summary.ts). */
     taxSummary: (from: string, to: string) => taxSummary(db, from, to),
+    /** The same by day and rate, for the CSV (tax-summary.ts). */
+    taxByDay: (from: string, to: string) => taxByDay(db, from, to),
 
     /** A customer's erasure, at their request (erasure.ts). */
     eraseCustomer: (email: string, by: Parameters<typeof eraseCustomer>[2]) => eraseCustomer(db, email, by),

@@ -43,6 +43,15 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
     return c.json(await store.taxSummary(from, to), 200);
   };
 
+  const taxSummaryExport: RouteHandler<typeof routes.taxSummaryExport, AppEnv> = async (c) => {
+    const { from, to } = c.req.valid("query");
+    const header = ["date_jst", "tax_rate", "orders", "amount", "tax", "returns", "returned_amount", "returned_tax", "net_amount", "net_tax"];
+    const lines = (await store.taxByDay(from, to)).map((row) => [
+      row.day, row.rate, row.orders, row.amount, row.tax, row.returns, row.returned_amount, row.returned_tax, row.amount - row.returned_amount, row.tax - row.returned_tax,
+    ]);
+    return csvResponse(`tax-summary-${from}-${to}.csv`, [header, ...lines]) as never;
+  };
+
   const stats: RouteHandler<typeof routes.stats, AppEnv> = async (c) => c.json({ by_status: await store.counts(), today: await store.today(startOfTodayJst()) }, 200);
 
   const getOne: RouteHandler<typeof routes.getOne, AppEnv> = async (c) => c.json(await store.get(c.req.valid("param").id), 200);
@@ -71,7 +80,7 @@ export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps
     return c.json(order, 200);
   };
 
-  return { create, list, exportCsv, pickingList, taxSummary, stats, getOne, history, changeContact, changeStatus, cancel };
+  return { create, list, exportCsv, pickingList, taxSummary, taxSummaryExport, stats, getOne, history, changeContact, changeStatus, cancel };
 }
 
 const addressCells = (address: ShippingAddress | null) =>

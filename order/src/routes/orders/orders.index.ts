@@ -14,6 +14,7 @@ export function ordersRouter(deps: OrderDeps) {
     .openapi(routes.exportCsv, handlers.exportCsv) // these before /orders/{id}, which would take "export" for an id
     .openapi(routes.pickingList, handlers.pickingList)
     .openapi(routes.taxSummary, handlers.taxSummary)
+    .openapi(routes.taxSummaryExport, handlers.taxSummaryExport)
     .openapi(routes.getOne, handlers.getOne)
     .openapi(routes.history, handlers.history)
     .openapi(routes.changeContact, handlers.changeContact)

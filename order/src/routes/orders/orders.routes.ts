@@ -49,11 +49,23 @@ export const pickingList = createRoute({
   responses: { 200: json(PickingListSchema, "The products to pick"), ...problemResponses(422) },
 });
 
+const TaxSpanQuery = z.object({ from: JstDay("2026-11-01", "The first day (JST), included"), to: JstDay("2026-11-30", "The last day (JST), included") }).superRefine(dayRangeCheck());
+
 export const taxSummary = createRoute({
   method: "get", path: "/api/v1/orders/tax-summary", tags, summary: "The 消費税 in the sales of the orders shipped, and the returns recorded, between two days, by rate (for the tax return)",
   description: "from and to are JST days, both included, as the Payment Service's ledger takes them. An order is a sale on the day it shipped (出荷基準); a return (POST /api/v1/orders/{id}/returns) gives sales back on the day it was recorded, by the rates of its items. Refunds made by hand without a return are not known by rate: they are in the Payment Service's ledger, and refunded_orders counts the shipped orders concerned.",
-  request: { query: z.object({ from: JstDay("2026-11-01", "The first day (JST), included"), to: JstDay("2026-11-30", "The last day (JST), included") }).superRefine(dayRangeCheck()) },
+  request: { query: TaxSpanQuery },
   responses: { 200: json(TaxSummarySchema, "The tax by rate"), ...problemResponses(422) },
+});
+
+export const taxSummaryExport = createRoute({
+  method: "get", path: "/api/v1/orders/tax-summary/export", tags, summary: "The tax summary by JST day and rate, as CSV (for the accounting software)",
+  description: "The figures of GET /api/v1/orders/tax-summary, one line for each day and rate that had shipments or returns, oldest first, 10 % before 8 %: date_jst, tax_rate, orders, amount, tax, returns, returned_amount, returned_tax, and net_amount and net_tax (the sales less the returns). The lines of a span add up to its summary. UTF-8 with a BOM, as Excel opens Japanese.",
+  request: { query: TaxSpanQuery },
+  responses: {
+    200: { description: "The tax by day and rate", content: { "text/csv": { schema: z.string().openapi({ example: "date_jst,tax_rate,orders,amount,tax,returns,returned_amount,returned_tax,net_amount,net_tax\r\n2026-11-02,10,12,54780,4974,0,0,0,54780,4974\r\n2026-11-02,8,30,97200,7200,1,540,40,96660,7160\r\n" }) } } },
+    ...problemResponses(422),
+  },
 });
 
 export const stats = createRoute({

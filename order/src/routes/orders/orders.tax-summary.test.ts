@@ -51,14 +51,26 @@ describe("GET /api/v1/orders/tax-summary", () => {
     const { total } = response.body;
     expect(total).toEqual({ amount: before.total.amount + 2370, tax: before.total.tax + 178, returned_amount: before.total.returned_amount + 540, returned_tax: before.total.returned_tax + 40 });
     expect(response.body.by_rate.map((r: Row) => r.rate)).toEqual([10, 8]);
+
+    // the same day as CSV for the accounting software: its lines are the summary's rows, with what remains after the returns
+    const csv = await fetch(`${stack.order.url}/api/v1/orders/tax-summary/export?from=${today}&to=${today}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toBe(`attachment; filename="tax-summary-${today}-${today}.csv"`);
+    const [header, ...lines] = (await csv.text()).trimEnd().split("\r\n");
+    expect(header).toBe("date_jst,tax_rate,orders,amount,tax,returns,returned_amount,returned_tax,net_amount,net_tax");
+    expect(lines).toEqual(response.body.by_rate.map((r: Row) => [today, r.rate, r.orders, r.amount, r.tax, r.returns, r.returned_amount, r.returned_tax, r.amount - r.returned_amount, r.tax - r.returned_tax].join(",")));
   }, 60_000);
 
-  test("a span with no shipments is zero; days that are none, or backwards, are a 422 naming the field", async () => {
+  test("a span with no shipments is zero, its CSV only a header; days that are none, or backwards, are a 422 naming the field", async () => {
+    const empty = await fetch(`${stack.order.url}/api/v1/orders/tax-summary/export?from=2020-01-01&to=2020-01-31`);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await empty.arrayBuffer())).toBe("\uFEFFdate_jst,tax_rate,orders,amount,tax,returns,returned_amount,returned_tax,net_amount,net_tax\r\n");
     expect((await summary("?from=2020-01-01&to=2020-01-31")).body).toEqual({ from: "2020-01-01", to: "2020-01-31", basis: "shipped", orders: 0, refunded_orders: 0, by_rate: [], total: { amount: 0, tax: 0, returned_amount: 0, returned_tax: 0 } });
     for (const [query, path] of [["?from=2026-02-30&to=2026-03-01", "from"], ["?from=2026-12-02&to=2026-12-01", "to"], ["?from=2026-12-01", "to"]] as const) {
-      const response = await summary(query);
-      expect(response.status).toBe(422);
-      expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
+      for (const response of [await summary(query), await stack.call("GET", `/api/v1/orders/tax-summary/export${query}`)]) {
+        expect(response.status).toBe(422);
+        expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
+      }
     }
   });
 });
