@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { configScript, registrationNumber } from "./config-script";
+import { configScript } from "./config-script";
+import { registrationNumber } from "../shared/src/invoice";
 
 describe("/config.js", () => {
   test("the invoice registration number is kept as T and 13 digits however written; unset, none is printed", () => {

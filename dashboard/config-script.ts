@@ -1,3 +1,5 @@
+import { registrationNumber } from "../shared/src/invoice.ts";
+
 /**
  * /config.js: where the page finds the services (the *_SERVICE_URL settings), and the shop's name
  * (SHOP_NAME, as the mails give it) and invoice registration number (INVOICE_REGISTRATION_NUMBER)
@@ -13,12 +15,4 @@ export function configScript(env: Record<string, string | undefined>) {
   // the Notification Service's default too (notification/src/env.ts); this file is loaded by Vite under Node, which cannot import it
   const shop = { name: env.SHOP_NAME || "オンラインショップ", registration_number: registrationNumber(env.INVOICE_REGISTRATION_NUMBER) };
   return { services, script: `window.PLATFORM_CONFIG = ${JSON.stringify(services)};\nwindow.PLATFORM_SHOP = ${JSON.stringify(shop)};` };
-}
-
-/** 適格請求書発行事業者の登録番号: T and 13 digits, as written (full-width, with hyphens or spaces); null when unset. */
-export function registrationNumber(written: string | undefined) {
-  const number = (written ?? "").normalize("NFKC").replace(/[\s-]/g, "").toUpperCase();
-  if (!number) return null;
-  if (!/^T\d{13}$/.test(number)) throw new Error(`INVOICE_REGISTRATION_NUMBER must be T and 13 digits (適格請求書発行事業者の登録番号, such as T1234567890123); got "${written}"`);
-  return number;
 }

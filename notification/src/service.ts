@@ -15,7 +15,7 @@ const bundledTemplates = resolve(import.meta.dir, "../templates");
 
 /** Wires the Notification Service from its settings; the entry point and the tests both build it here. */
 export async function buildNotificationService(settings: NotificationSettings, logger: Logger) {
-  const templates = loadTemplates(settings.TEMPLATES_DIR ?? bundledTemplates, settings.SHOP_NAME);
+  const templates = loadTemplates(settings.TEMPLATES_DIR ?? bundledTemplates, { name: settings.SHOP_NAME, registrationNumber: settings.INVOICE_REGISTRATION_NUMBER });
   const { db, close } = await openNotificationDb(settings);
   const email = settings.SMTP_URL ? smtpTransport(settings.SMTP_URL, settings.MAIL_FROM) : fileTransport(join(settings.DATA_DIR, "mail"), settings.MAIL_FROM);
   const sms = fileSmsTransport(join(settings.DATA_DIR, "sms"));

@@ -41,8 +41,10 @@ test("compose.yaml runs the stack as bun run start does: payment events to the O
   for (const name of Object.keys(expected)) expect(compose.services[name].environment).toMatchObject(serviceProcessEnv);
 });
 
-test("compose.yaml gives the mails and the packing slips one shop name, and Prometheus scrapes each service's /metrics", () => {
-  for (const name of [...Object.keys(expected), "dashboard"]) expect(compose.services[name].environment.SHOP_NAME).toBe("${SHOP_NAME:-}");
+test("compose.yaml gives the mails and the packing slips one shop name and registration number, and Prometheus scrapes each service's /metrics", () => {
+  for (const name of [...Object.keys(expected), "dashboard"]) {
+    expect(compose.services[name].environment).toMatchObject({ SHOP_NAME: "${SHOP_NAME:-}", INVOICE_REGISTRATION_NUMBER: "${INVOICE_REGISTRATION_NUMBER:-}" });
+  }
   const prometheus = compose.services.prometheus;
   expect(prometheus.configs).toEqual([{ source: "prometheus", target: "/etc/prometheus/prometheus.yml" }]);
   expect(prometheus.ports).toContain("9090:9090");

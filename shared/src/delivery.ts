@@ -1,4 +1,4 @@
-import { isDay } from "./jst-days";
+import { isDay, japaneseDay } from "./jst-days";
 
 /** The delivery time slots Japanese carriers offer (ヤマト運輸, 佐川急便, 日本郵便 between them). */
 export const DELIVERY_SLOTS = ["午前中", "12-14", "14-16", "16-18", "18-20", "18-21", "19-21", "20-21"] as const;
@@ -24,7 +24,7 @@ export function deliveryDay(text: string): string | undefined {
 
 /** The wish on one line, as a note or a mail shows it: 2026年12月5日 14〜16時, or 午前中 alone. */
 export function deliveryText(date: string | null | undefined, slot: string | null | undefined) {
-  const day = date ? `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日` : "";
+  const day = date ? japaneseDay(date) : "";
   const time = slot === "午前中" ? "午前中" : slot ? `${slot.replace("-", "〜")}時` : "";
   return [day, time].filter(Boolean).join(" ") || "なし";
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { daysBetween, isDay, jstDateTime, jstDayRange, jstToday, jstTomorrow, startOfTodayJst } from "./jst-days";
+import { daysBetween, isDay, japaneseDay, japaneseJstDay, jstDateTime, jstDayRange, jstToday, jstTomorrow, startOfTodayJst } from "./jst-days";
 
 describe("JST calendar days", () => {
   test("a JST day runs from 15:00 UTC the day before, to 15:00 UTC, excluded", () => {
@@ -30,4 +30,12 @@ test("today in Japan turns at 15:00 UTC, whatever the machine's zone", () => {
   expect(jstToday(Date.parse("2026-12-01T15:00:00.000Z"))).toBe("2026-12-02");
   expect(jstTomorrow(Date.parse("2026-12-31T14:59:59.999Z"))).toBe("2027-01-01");
   expect(jstTomorrow(Date.parse("2026-12-31T15:00:00.000Z"))).toBe("2027-01-02");
+});
+
+describe("days written in Japanese", () => {
+  test("a day without leading zeros; an instant by its JST day", () => {
+    expect(japaneseDay("2026-02-05")).toBe("2026年2月5日");
+    expect(japaneseJstDay("2026-12-01T14:59:59.999Z")).toBe("2026年12月1日");
+    expect(japaneseJstDay("2026-12-01T15:00:00.000Z")).toBe("2026年12月2日");
+  });
 });

@@ -32,3 +32,8 @@ export const startOfTodayJst = (now = Date.now()) => new Date(Math.floor((now + 
 
 /** An instant as JST wall-clock time, "2026-12-01 09:00:00", as a spreadsheet in Japan reads it. */
 export const jstDateTime = (iso: string) => new Date(Date.parse(iso) + JST_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
+
+/** A day (YYYY-MM-DD) as written in Japanese: 2026年12月5日. */
+export const japaneseDay = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+/** The JST day of an instant, written in Japanese: 2026-12-01T15:00:00Z is 2026年12月2日. */
+export const japaneseJstDay = (iso: string) => japaneseDay(jstDateTime(iso));

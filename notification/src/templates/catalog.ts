@@ -28,6 +28,7 @@ export const catalog: Record<TemplateName, { description: string; channels: Chan
       })).min(1).max(100),
       returned_amount: z.number().int().min(0),
       returned_tax_by_rate: z.array(z.object({ rate: z.enum(TAX_RATE), amount: z.number().int().min(0), tax: z.number().int().min(0) })).max(2).optional(),
+      returned_on: z.string().max(40).optional().openapi({ description: "The day the return was recorded (JST), as the customer reads it", example: "2026年12月9日" }),
     }),
   },
 };
@@ -41,6 +42,7 @@ export const sampleVariables = {
     { product_name: "有田焼 湯呑み", quantity: 1, unit_price: 6400, subtotal: 6400, tax_rate: 10 },
   ],
   tax_by_rate: [{ rate: 10, amount: 6400, tax: 581 }, { rate: 8, amount: 6400, tax: 474 }],
+  ordered_on: "2026年12月2日",
   carrier: "ヤマト運輸",
   tracking_number: "1234-5678-9013",
   shipping_address: "〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101",
@@ -49,6 +51,7 @@ export const sampleVariables = {
   returned_items: [{ product_name: "宇治抹茶セット", quantity: 1, unit_price: 3200, amount: 3200, tax_rate: 8 }],
   returned_amount: 3200,
   returned_tax_by_rate: [{ rate: 8, amount: 3200, tax: 237 }],
+  returned_on: "2026年12月9日",
 };
 
 /** The variables a template takes, named for GET /api/v1/templates. */

@@ -6,7 +6,7 @@ import { sampleVariables } from "./catalog";
 import { loadTemplates } from "./renderer";
 
 const templatesDir = join(import.meta.dir, "../../templates");
-const templates = loadTemplates(templatesDir, "抹茶堂");
+const templates = loadTemplates(templatesDir, { name: "抹茶堂", registrationNumber: null });
 
 describe("the Japanese templates", () => {
   test("ORDER_CONFIRMATION e-mail: 様, the order number, ¥ amounts and every item with quantity and subtotal", () => {
@@ -36,10 +36,32 @@ describe("the Japanese templates", () => {
   test("ORDER_RETURNED e-mail: the items back at the price paid, the refund and its tax by rate", () => {
     const mail = templates.render("ORDER_RETURNED", "EMAIL", sampleVariables);
     expect(mail.subject).toBe("【抹茶堂】返品・返金のお知らせ（ご注文番号：ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977）");
-    expect(mail.body).toContain("■返品の内容\n・宇治抹茶セット ※\n　¥3,200 × 1点　¥3,200\n");
+    expect(mail.body).toContain("■ご注文日\n2026年12月2日\n\n■返品受付日\n2026年12月9日\n\n■返品の内容\n・宇治抹茶セット ※\n　¥3,200 × 1点　¥3,200\n");
+    expect(mail.html).toContain("返品受付日：2026年12月9日</p>");
     expect(mail.body).toContain("■返金額（税込）\n¥3,200\n　8%対象 ¥3,200（内消費税 ¥237）\n　※は軽減税率（8%）対象商品です。\n");
     expect(mail.html).toContain("宇治抹茶セット ※ × 1点（¥3,200）");
     expect(templates.render("ORDER_RETURNED", "SMS", sampleVariables).body).toBe("【抹茶堂】山田 太郎様、ご注文（ご注文番号：ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977）の返品を承り、¥3,200を返金いたします。");
+  });
+
+  test("the day of the order, and with the shop's registration number under its name, every mail's footer carries it: the confirmation and the return's mail are then invoices", () => {
+    const invoicing = loadTemplates(templatesDir, { name: "抹茶堂", registrationNumber: "T1234567890123" });
+    for (const template of ["ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_CANCELLED", "ORDER_RETURNED"] as const) {
+      const mail = invoicing.render(template, "EMAIL", sampleVariables);
+      expect(mail.body).toContain("――――――――――――――――――――\n抹茶堂\n登録番号：T1234567890123\n※本メールは");
+      expect(mail.html).toContain("抹茶堂<br>登録番号：T1234567890123<br>※本メールは");
+      const plain = templates.render(template, "EMAIL", sampleVariables);
+      expect(plain.body).toContain("――――――――――――――――――――\n抹茶堂\n※本メールは");
+      for (const part of [plain.body, plain.html]) expect(part).not.toContain("登録番号");
+    }
+    for (const template of ["ORDER_CONFIRMATION", "ORDER_RETURNED"] as const) {
+      const mail = templates.render(template, "EMAIL", sampleVariables);
+      expect(mail.body).toContain("■ご注文番号\nord_0193a5b0c7e07a4c9f1e2d3c4b5a6977\n\n■ご注文日\n2026年12月2日\n\n■");
+      expect(mail.html).toContain("<p style=\"margin:0 0 8px;\">ご注文日：2026年12月2日</p>");
+      const { ordered_on: _o, ...older } = sampleVariables; // a mail asked for before the day was sent with it
+      const before = templates.render(template, "EMAIL", older);
+      expect(before.body).toContain("■ご注文番号\nord_0193a5b0c7e07a4c9f1e2d3c4b5a6977\n\n■");
+      for (const part of [before.body, before.html]) expect(part).not.toContain("ご注文日");
+    }
   });
 
   test("every template renders for both channels; SMS is one short text", () => {
@@ -103,22 +125,22 @@ describe("template files that do not work stop the service at start, naming file
 
   test("an unclosed {% for %}", () => {
     const dir = broken("ORDER_SHIPPED/email.txt", "{{ customer_name }} 様\n\n{% for item in items %}\n{{ item.product_name }}\n");
-    expect(() => loadTemplates(dir, "x")).toThrow(`${join(dir, "ORDER_SHIPPED/email.txt")}:3: {% for %} is never closed with {% endfor %}`);
+    expect(() => loadTemplates(dir, { name: "x", registrationNumber: null })).toThrow(`${join(dir, "ORDER_SHIPPED/email.txt")}:3: {% for %} is never closed with {% endfor %}`);
   });
 
   test("an unknown tag", () => {
     const dir = broken("ORDER_CANCELLED/sms.txt", "こんにちは\n{% frobnicate x %}\n");
-    expect(() => loadTemplates(dir, "x")).toThrow(`${join(dir, "ORDER_CANCELLED/sms.txt")}:2: Invalid tag: frobnicate x`);
+    expect(() => loadTemplates(dir, { name: "x", registrationNumber: null })).toThrow(`${join(dir, "ORDER_CANCELLED/sms.txt")}:2: Invalid tag: frobnicate x`);
   });
 
   test("an unknown filter", () => {
     const dir = broken("ORDER_CONFIRMATION/subject.txt", "件名\n{{ total_amount | dollars }}\n");
-    expect(() => loadTemplates(dir, "x")).toThrow(`${join(dir, "ORDER_CONFIRMATION/subject.txt")}:2: Invalid filter: dollars`);
+    expect(() => loadTemplates(dir, { name: "x", registrationNumber: null })).toThrow(`${join(dir, "ORDER_CONFIRMATION/subject.txt")}:2: Invalid filter: dollars`);
   });
 
   test("a missing file", () => {
     const dir = broken("ORDER_SHIPPED/sms.txt", "");
     Bun.spawnSync(["rm", join(dir, "ORDER_SHIPPED/sms.txt")]);
-    expect(() => loadTemplates(dir, "x")).toThrow("ORDER_SHIPPED/sms.txt: the template file is missing");
+    expect(() => loadTemplates(dir, { name: "x", registrationNumber: null })).toThrow("ORDER_SHIPPED/sms.txt: the template file is missing");
   });
 });

@@ -16,7 +16,8 @@ const textOf = (value: unknown) => (typeof value === "string" ? value : undefine
  * Loads every template file once at start. A file that does not parse, or does not render with
  * sample data, stops the service with its file and line, instead of failing on a customer's order.
  */
-export function loadTemplates(dir: string, shopName: string) {
+/** `shop`: its name, and its invoice registration number (null when it has none), as every template may show them. */
+export function loadTemplates(dir: string, shop: { name: string; registrationNumber: string | null }) {
   const compiled = new Map<string, ReturnType<typeof compileFile>>();
   for (const template of templateNames) {
     for (const channel of channels) {
@@ -26,10 +27,10 @@ export function loadTemplates(dir: string, shopName: string) {
 
   function renderPart(template: TemplateName, part: Part, variables: Record<string, unknown>) {
     const { compiled: file } = compiled.get(`${template}/${part}`)!;
-    // What the service adds: the shop, and the carrier's tracking page when the carrier is one it knows.
+    // What the service adds: the shop and its registration number, and the carrier's tracking page when the carrier is one it knows.
     const tracking_url = trackingUrl(textOf(variables.carrier), textOf(variables.tracking_number));
     // Only the HTML part escapes: text and SMS are plain text, where escaping would show "&amp;".
-    return file.render({ ...variables, shop_name: shopName, tracking_url }, { autoEscape: part === "html" ? "html" : false, filters });
+    return file.render({ ...variables, shop_name: shop.name, registration_number: shop.registrationNumber, tracking_url }, { autoEscape: part === "html" ? "html" : false, filters });
   }
 
   function render(template: TemplateName, channel: Channel, variables: Record<string, unknown>): Rendered {

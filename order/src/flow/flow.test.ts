@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { japaneseJstDay } from "@platform/shared/jst-days";
 import { waitFor } from "@platform/shared/testing/service-process";
 import { anOrder, startStack, type Stack } from "@platform/shared/testing/stack";
 
 // Three real service processes, real HTTP between them, a real SMTP server receiving the mail.
 let stack: Stack;
-beforeAll(async () => (stack = await startStack()));
+beforeAll(async () => (stack = await startStack({ notification: { INVOICE_REGISTRATION_NUMBER: "T1234-5678-9012-3" } })));
 afterAll(() => stack.stop());
 
 const orderStatus = async (id: string) => (await stack.call("GET", `/api/v1/orders/${id}`)).body.status;
@@ -23,6 +24,9 @@ describe("the order flow across the three services", () => {
     expect(mail!.parsed.to).toMatchObject({ value: [{ address: "taro@example.jp", name: "山田 太郎 様" }] });
     expect(mail!.parsed.text).toContain("・抹茶セット\n　¥1,750 × 2点　小計 ¥3,500");
     expect(mail!.parsed.text).toContain("■合計金額（税込）\n¥3,500\n　10%対象 ¥3,500（内消費税 ¥318）\n");
+    // with the shop's registration number and the order's day (JST), the mail is an invoice (適格簡易請求書)
+    expect(mail!.parsed.text).toContain(`■ご注文番号\n${id}\n\n■ご注文日\n${japaneseJstDay(created.body.created_at)}\n`);
+    expect(mail!.parsed.text).toContain("\n登録番号：T1234567890123\n");
     const history = (await stack.call("GET", `/api/v1/orders/${id}/history`)).body;
     expect(history.map((h: { to_status: string }) => h.to_status)).toEqual(["PENDING", "PAYMENT_PROCESSING", "PAID"]);
     expect(new Set(history.map((h: { request_id: string }) => h.request_id)).size).toBe(1); // one request id across the services

@@ -1,6 +1,7 @@
 import { enqueue } from "@platform/shared/outbox/outbox";
 import { DependencyError } from "@platform/shared/http-client";
 import { newId } from "@platform/shared/ids";
+import { japaneseJstDay } from "@platform/shared/jst-days";
 import { ApiError } from "@platform/shared/problem";
 import type { PaymentServiceClient } from "../clients/payment-service";
 import { eq, sql } from "drizzle-orm";
@@ -50,7 +51,7 @@ export function createOrderReturns(db: OrderDb, store: OrderStore, payments: Pay
       const view = await insertReturn(tx, { id: returnId, orderId: id, lines, reason: request.reason, operator: meta.operator });
       await tx.update(orders).set({ returned_amount: sql`${orders.returned_amount} + ${amount}`, updated_at: new Date().toISOString() }).where(eq(orders.id, id));
       const reason = `返品・欠品 ${returnId}${request.reason ? `：${request.reason}` : ""}`;
-      const mail = { returned_items: view.items.map(({ item_id: _i, ...item }) => item), returned_amount: amount, returned_tax_by_rate: view.tax_by_rate };
+      const mail = { returned_items: view.items.map(({ item_id: _i, ...item }) => item), returned_amount: amount, returned_tax_by_rate: view.tax_by_rate, returned_on: japaneseJstDay(view.created_at) };
       const messageIds = await enqueue(tx,
         returnRefund({ order_id: id, payment_id: order.payment_id!, return_id: returnId, amount, reason, operator: meta.operator }, meta.requestId),
         orderMail(order, "ORDER_RETURNED", mail, meta.requestId, returnId));

@@ -1,6 +1,7 @@
 import { asc, inArray } from "drizzle-orm";
 import { addressText } from "@platform/shared/address";
 import { deliveryText } from "@platform/shared/delivery";
+import { japaneseJstDay } from "@platform/shared/jst-days";
 import { trackingUrl } from "@platform/shared/tracking-number";
 import type { OrderDb } from "../db/client";
 import { manualNext } from "../domain/order-status";
@@ -42,6 +43,7 @@ export function notificationVariables(order: OrderView, extra: Record<string, un
     total_amount: order.total_amount,
     items: order.items.map(({ product_name, quantity, unit_price, subtotal, tax_rate }) => ({ product_name, quantity, unit_price, subtotal, tax_rate })),
     tax_by_rate: order.tax_by_rate,
+    ordered_on: japaneseJstDay(order.created_at),
     ...(order.shipping_address ? { shipping_address: addressText(order.shipping_address) } : {}),
     ...(order.delivery_date || order.delivery_time ? { delivery_request: deliveryText(order.delivery_date, order.delivery_time) } : {}),
     ...extra,

@@ -27,6 +27,7 @@ export const OrderVariables = z.object({
   shipping_address: z.string().max(300).optional().openapi({ description: "Where the order is delivered, on one line; absent when the order has none", example: "〒150-0001 東京都渋谷区神宮前1-2-3 神宮前ビル 101" }),
   tax_by_rate: z.array(z.object({ rate: z.enum(TAX_RATE), amount: z.number().int().min(0), tax: z.number().int().min(0) })).max(2).optional()
     .openapi({ description: "The 消費税 in total_amount by rate, as the Order Service computes it; absent for a mail asked for before rates were kept", example: [{ rate: 10, amount: 2200, tax: 200 }, { rate: 8, amount: 3500, tax: 259 }] }),
+  ordered_on: z.string().max(40).optional().openapi({ description: "The day the order was placed (JST), as the customer reads it; the transaction's day on the mail as an invoice. Absent for a mail asked for before it was sent", example: "2026年12月2日" }),
   delivery_request: z.string().max(100).optional().openapi({ description: "The day and time slot the customer wants it delivered, on one line; absent when none", example: "2026年12月5日 14〜16時" }),
 });
 

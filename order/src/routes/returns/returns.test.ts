@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { japaneseJstDay } from "@platform/shared/jst-days";
 import { waitFor } from "@platform/shared/testing/service-process";
 import { anOrder, startStack, type Stack } from "@platform/shared/testing/stack";
 
@@ -38,6 +39,9 @@ describe("POST /api/v1/orders/{id}/returns", () => {
     expect((await stack.call("GET", `/api/v1/orders/${order.id}`)).body).toMatchObject({ status: "SHIPPED", payment_status: "PARTIALLY_REFUNDED" });
     const [mail] = await waitFor("the customer's mail", () => stack.mailsFor(order.id, "返品・返金のお知らせ").length === 1 && stack.mailsFor(order.id, "返品・返金のお知らせ"), 20_000);
     expect(mail!.parsed.text).toContain("■返品の内容\n・宇治抹茶 ※\n　¥1,750 × 1点　¥1,750\n\n■返金額（税込）\n¥1,750\n　8%対象 ¥1,750（内消費税 ¥129）\n");
+    // the days a return invoice (適格返還請求書) states: the sale's and the return's, in JST
+    const { created_at: orderedAt } = (await stack.call("GET", `/api/v1/orders/${order.id}`)).body;
+    expect(mail!.parsed.text).toContain(`■ご注文日\n${japaneseJstDay(orderedAt)}\n\n■返品受付日\n${japaneseJstDay(response.body.created_at)}\n`);
 
     // the rest, later: the second tea and the cup
     const rest = await stack.call("POST", `/api/v1/orders/${order.id}/returns`, { items: [{ item_id: order.tea, quantity: 1 }, { item_id: order.cup, quantity: 1 }] });
