@@ -1,5 +1,5 @@
 import { download, request, serviceUrl, upload, type Page } from "./client";
-import type { HistoryEntry, Import, NewOrder, Notification, Order, OrderNote, OrderStats, Payment, LedgerSummary, TaxSummary, OrderReturn, PickingList, Refund, ShipmentResult, ShippingAddress, Template, DeliveryResult } from "./types";
+import type { HistoryEntry, Import, NewOrder, Notification, OutboxMessage, Order, OrderNote, OrderStats, Payment, LedgerSummary, TaxSummary, OrderReturn, PickingList, Refund, ShipmentResult, ShippingAddress, Template, DeliveryResult } from "./types";
 
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
@@ -48,6 +48,9 @@ export const api = {
   notificationStats: () => request<{ pending: number; sent: number; failed: number }>("notification", "/api/v1/notifications/stats"),
   resendNotification: (id: string, recipient?: string) => request<Notification>("notification", `/api/v1/notifications/${id}/resend`, { method: "POST", body: { recipient } }),
   retryNotification: (id: string) => request<Notification>("notification", `/api/v1/notifications/${id}/retry`, { method: "POST" }),
+  /** What the Order or Payment Service gave up telling another service (dead-lettered), newest first. */
+  deadMessages: (service: "order" | "payment") => request<Page<OutboxMessage>>(service, "/api/v1/outbox?status=DEAD&limit=100"),
+  retryMessage: (service: "order" | "payment", id: string) => request<{ id: string; status: string }>(service, `/api/v1/outbox/${id}/retry`, { method: "POST" }),
   templates: () => request<Template[]>("notification", "/api/v1/templates"),
   preview: (name: string, channel: string) => request<{ subject: string | null; body: string; html: string | null }>("notification", `/api/v1/templates/${name}/preview`, { method: "POST", body: { channel } }),
 };

@@ -12,6 +12,9 @@ export type HistoryEntry = { from_status: string | null; to_status: string; acto
 export type Payment = { id: string; order_id: string; amount: number; status: string; failure_reason: string | null; refunded_amount: number; created_at: string; updated_at: string; completed_at: string | null };
 export type OrderNote = { id: number; order_id: string; text: string; operator: string | null; created_at: string };
 export type Refund = { id: string; payment_id: string; amount: number; reason: string | null; operator: string | null; created_at: string };
+/** A message one service gave up sending to another (GET /api/v1/outbox), `payload` as JSON text. */
+export type OutboxMessage = { id: string; kind: string; payload: string; status: string; attempts: number; last_error: string | null; created_at: string };
+
 export type Notification = {
   id: string; order_id: string; channel: string; template: string; recipient: string; status: string;
   subject: string | null; body: string; html: string | null; attempts: number; error: string | null; created_at: string; sent_at: string | null; erased_at: string | null;

@@ -1,6 +1,7 @@
 import { useEffect } from "preact/hooks";
 import { api } from "../api/endpoints";
 import { Badge } from "../components/badge";
+import { DeadMessages } from "../components/dead-messages";
 import { LoadError, Loading } from "../components/status";
 import { jstTime, jstToday, jstTomorrow, orderStatusLabels, yen } from "../format";
 import { health, healthLabels, serviceNames } from "../state/health";
@@ -11,12 +12,17 @@ const recent = resource(() => api.orders({ skip: 0, limit: 5 }));
 const queue = resource(api.notificationStats);
 /** Tomorrow in Japan: paid orders wished delivered by then must ship today. */
 const dueSoon = resource(() => api.orders({ skip: 0, limit: 1, status: "PAID", delivery_by: jstTomorrow() }));
+/** What the Order and Payment Services gave up telling the others; each service's list on its own, so one down hides only its own. */
+const dead = { order: resource(() => api.deadMessages("order")), payment: resource(() => api.deadMessages("payment")) };
+const deadCount = () => (dead.order.data.value && dead.payment.data.value ? dead.order.data.value.total + dead.payment.data.value.total : "—");
+const deadMessages = () => (["order", "payment"] as const).flatMap((service) => (dead[service].data.value?.items ?? []).map((message) => ({ service, message })))
+  .sort((a, b) => b.message.created_at.localeCompare(a.message.created_at));
 /** Orders of a status, once the counts are known: a service that does not answer counts nothing, not zero. */
 const ordersIn = (status: string) => (stats.data.value ? stats.data.value.by_status[status] ?? 0 : "—");
 
 export function OverviewPage() {
   useEffect(() => {
-    const load = () => [stats, recent, queue, dueSoon].forEach((r) => void r.reload());
+    const load = () => [stats, recent, queue, dueSoon, dead.order, dead.payment].forEach((r) => void r.reload());
     load();
     const timer = setInterval(load, 5000);
     return () => clearInterval(timer);
@@ -38,7 +44,9 @@ export function OverviewPage() {
         <li><a href={`#/orders?status=PAID&delivery_by=${jstTomorrow()}`}>お届け希望日が明日までの発送待ち</a>：{dueSoon.data.value?.total ?? "—"} 件</li>
         <li><a href="#/orders?status=PAYMENT_FAILED">決済失敗</a>：{ordersIn("PAYMENT_FAILED")} 件</li>
         <li><a href="#/notifications?status=FAILED">送信失敗の通知</a>：{queue.data.value?.failed ?? "—"} 件</li>
+        <li>サービス間で届かなかった連絡：{deadCount()} 件</li>
       </ul>
+      {deadMessages().length > 0 && <DeadMessages messages={deadMessages()} onRetried={() => [dead.order, dead.payment].forEach((r) => void r.reload())} />}
       <h3>ステータス別の注文数</h3>
       <LoadError error={stats.error.value} />
       <ul class="by-status">
