@@ -6,7 +6,7 @@ export const notificationEnv = commonEnv({ port: 8002 }).extend({
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")),
   MAIL_FROM: text('"オンラインショップ" <no-reply@shop.example.jp>'),
   SHOP_NAME: text("オンラインショップ"),
-  /** Printed under the shop's name in the mails that state amounts and their tax, which are then invoices (適格簡易請求書, 適格返還請求書). */
+  /** Printed under the shop's name in every mail's footer: the order confirmation and a return's mail are then invoices (適格簡易請求書, 適格返還請求書). */
   INVOICE_REGISTRATION_NUMBER: z.string().optional().transform((written, context) => {
     try {
       return registrationNumber(written);

@@ -15,8 +15,8 @@ const textOf = (value: unknown) => (typeof value === "string" ? value : undefine
 /**
  * Loads every template file once at start. A file that does not parse, or does not render with
  * sample data, stops the service with its file and line, instead of failing on a customer's order.
+ * `shop`: its name and its invoice registration number (null when it has none), which every template may show.
  */
-/** `shop`: its name, and its invoice registration number (null when it has none), as every template may show them. */
 export function loadTemplates(dir: string, shop: { name: string; registrationNumber: string | null }) {
   const compiled = new Map<string, ReturnType<typeof compileFile>>();
   for (const template of templateNames) {
