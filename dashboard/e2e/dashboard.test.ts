@@ -151,6 +151,9 @@ describe("the admin dashboard in Chromium", () => {
     await row.getByText("返金額は円単位の整数で入力してください。").waitFor();
     expect(await row.getByRole("button", { name: "返金する" }).count()).toBe(0);
     await row.getByLabel(/返金額/).fill("１，０００"); // as typed with the IME on
+    const notifyCustomer = row.getByLabel("お客様に返金のお知らせメールを送る");
+    expect(await notifyCustomer.isChecked()).toBe(true);
+    await notifyCustomer.uncheck(); // a refund the customer already knows of
     await row.getByRole("button", { name: "返金する" }).click();
     await row.getByText("¥1,000 を返金します。よろしいですか？").waitFor();
     await row.getByRole("button", { name: "返金を確定" }).click();
@@ -161,6 +164,7 @@ describe("the admin dashboard in Chromium", () => {
     await shot(page, "payments");
     const after = await (await fetch(`${env.stack.payment.url}/api/v1/payments/${payment.id}`)).json();
     expect(after).toMatchObject({ status: "PARTIALLY_REFUNDED", refunded_amount: 1000 });
+    expect(await (await fetch(`${env.stack.payment.url}/api/v1/payments/${payment.id}/refunds`)).json()).toEqual([expect.objectContaining({ amount: 1000, notify_customer: false })]);
   }, 60_000);
 
   test("the other pages render with labelled controls: overview, orders, notifications with a preview, settings", async () => {

@@ -38,8 +38,13 @@ describe("the finance work in Chromium, with API_TOKEN on", () => {
     const history = page.getByTestId("refunds");
     await history.getByText("箱潰れのため一部返金").waitFor({ timeout: 10_000 });
     expect(await history.getByText("¥1,000").count()).toBe(1);
-    expect(await history.locator("tbody tr").first().locator("td").last().textContent()).toBe("経理 次郎");
+    const cells = history.locator("tbody tr").first().locator("td");
+    expect([await cells.nth(3).textContent(), await cells.nth(4).textContent()]).toEqual(["経理 次郎", "送信"]);
     await shot(page, "order-refund-history");
+    // the customer is told, as the ticked box said, without the shop's own reason
+    const [mail] = await waitFor("the refund mail", () => env.stack.mailsFor(order.id, "ご返金のお知らせ").length === 1 && env.stack.mailsFor(order.id, "ご返金のお知らせ"));
+    expect(mail!.parsed.text).toContain("■今回のご返金額\n¥1,000\n");
+    expect(mail!.parsed.text).not.toContain("箱潰れ");
 
     await page.goto(`${env.origin}/#/payments`);
     expect(await unlabelledControls(page)).toEqual([]);

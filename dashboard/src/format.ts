@@ -36,5 +36,5 @@ export const paymentStatusLabels: Record<string, string> = {
   PENDING: "未処理", PROCESSING: "処理中", COMPLETED: "完了", FAILED: "失敗", PARTIALLY_REFUNDED: "一部返金", REFUNDED: "返金済",
 };
 export const notificationStatusLabels: Record<string, string> = { PENDING: "送信待ち", SENT: "送信済", FAILED: "送信失敗" };
-export const templateLabels: Record<string, string> = { ORDER_CONFIRMATION: "ご注文確認", ORDER_SHIPPED: "発送のお知らせ", ORDER_CANCELLED: "キャンセルのお知らせ", ORDER_RETURNED: "返品・返金のお知らせ" };
+export const templateLabels: Record<string, string> = { ORDER_CONFIRMATION: "ご注文確認", ORDER_SHIPPED: "発送のお知らせ", ORDER_CANCELLED: "キャンセルのお知らせ", ORDER_RETURNED: "返品・返金のお知らせ", ORDER_REFUNDED: "返金のお知らせ" };
 export const channelLabels: Record<string, string> = { EMAIL: "メール", SMS: "SMS" };

@@ -23,6 +23,8 @@ describe("payment webhooks (FR-018)", () => {
     expect(eventsFor(payment.id).map((e) => e.type).sort()).toEqual(["payment.completed", "payment.processing", "payment.refunded"]);
     const refunded = eventsFor(payment.id).find((e) => e.type === "payment.refunded")!;
     expect(refunded.payment).toMatchObject({ status: "PARTIALLY_REFUNDED", refunded_amount: 1000 });
+    const [refund] = await (await fetch(`${service.url}/api/v1/payments/${payment.id}/refunds`)).json();
+    expect(refunded.refund).toEqual({ id: refund.id, amount: 1000, notify_customer: false, created_at: refund.created_at }); // the refund it announces
     expect(receiver.rejected).toEqual([]);
     expect(new Set(receiver.deliveries.map((e) => e.id)).size).toBe(receiver.uniqueEvents().size);
   });

@@ -11,7 +11,7 @@ export type Order = {
 export type HistoryEntry = { from_status: string | null; to_status: string; actor: string; reason: string | null; created_at: string };
 export type Payment = { id: string; order_id: string; amount: number; status: string; failure_reason: string | null; refunded_amount: number; created_at: string; updated_at: string; completed_at: string | null };
 export type OrderNote = { id: number; order_id: string; text: string; operator: string | null; created_at: string };
-export type Refund = { id: string; payment_id: string; amount: number; reason: string | null; operator: string | null; created_at: string };
+export type Refund = { id: string; payment_id: string; amount: number; reason: string | null; operator: string | null; notify_customer: boolean; created_at: string };
 /** A message one service gave up sending to another (GET /api/v1/outbox), `payload` as JSON text. */
 export type OutboxMessage = { id: string; kind: string; payload: string; status: string; attempts: number; last_error: string | null; created_at: string };
 

@@ -31,6 +31,15 @@ export const catalog: Record<TemplateName, { description: string; channels: Chan
       returned_on: z.string().max(40).optional().openapi({ description: "The day the return was recorded (JST), as the customer reads it", example: "2026年12月9日" }),
     }),
   },
+  ORDER_REFUNDED: {
+    description: "返金のお知らせ: sent when a person refunds part or all of a payment by hand and asks for the customer to be told",
+    channels: ["EMAIL", "SMS"],
+    variables: OrderVariables.extend({
+      refund_amount: z.number().int().min(1).openapi({ description: "JPY refunded by this refund", example: 1000 }),
+      refunded_total: z.number().int().min(1).openapi({ description: "JPY refunded of the order so far, this refund included", example: 1000 }),
+      refunded_on: z.string().max(40).openapi({ description: "The day of the refund (JST), as the customer reads it", example: "2026年12月10日" }),
+    }),
+  },
 };
 
 export const sampleVariables = {
@@ -52,6 +61,8 @@ export const sampleVariables = {
   returned_amount: 3200,
   returned_tax_by_rate: [{ rate: 8, amount: 3200, tax: 237 }],
   returned_on: "2026年12月9日",
+  refunded_total: 12800,
+  refunded_on: "2026年12月10日",
 };
 
 /** The variables a template takes, named for GET /api/v1/templates. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { templateNames } from "@platform/shared/contracts/notification";
 import { tempDir } from "@platform/shared/testing/service-process";
 import { sampleVariables } from "./catalog";
 import { loadTemplates } from "./renderer";
@@ -44,9 +45,22 @@ describe("the Japanese templates", () => {
     expect(templates.render("ORDER_RETURNED", "SMS", sampleVariables).body).toBe("【抹茶堂】山田 太郎様、ご注文（ご注文番号：ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977）の返品を承り、¥3,200を返金いたします。");
   });
 
+  test("ORDER_REFUNDED e-mail: the order, the day of the refund, this refund, and the total refunded when earlier refunds make it more", () => {
+    const first = templates.render("ORDER_REFUNDED", "EMAIL", { ...sampleVariables, refund_amount: 1000, refunded_total: 1000 });
+    expect(first.subject).toBe("【抹茶堂】ご返金のお知らせ（ご注文番号：ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977）");
+    expect(first.body).toContain("■ご返金日\n2026年12月10日\n");
+    expect(first.body).toContain("■ご注文金額（税込）\n¥12,800\n\n■今回のご返金額\n¥1,000\n\nご利用のお支払い方法へ返金いたします。");
+    expect(first.html).toContain("今回のご返金額：¥1,000</p>");
+    for (const part of [first.body, first.html]) expect(part).not.toContain("これまで");
+    const later = templates.render("ORDER_REFUNDED", "EMAIL", { ...sampleVariables, refund_amount: 1000, refunded_total: 3000 });
+    expect(later.body).toContain("■今回のご返金額\n¥1,000\n\n■これまでのご返金額の合計\n¥3,000\n");
+    expect(later.html).toContain("これまでのご返金額の合計：¥3,000</p>");
+    expect(templates.render("ORDER_REFUNDED", "SMS", { ...sampleVariables, refund_amount: 1000 }).body).toBe("【抹茶堂】山田 太郎様、ご注文（ご注文番号：ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977）について¥1,000を返金いたします。");
+  });
+
   test("the day of the order, and with the shop's registration number under its name, every mail's footer carries it: the confirmation and the return's mail are then invoices", () => {
     const invoicing = loadTemplates(templatesDir, { name: "抹茶堂", registrationNumber: "T1234567890123" });
-    for (const template of ["ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_CANCELLED", "ORDER_RETURNED"] as const) {
+    for (const template of templateNames) {
       const mail = invoicing.render(template, "EMAIL", sampleVariables);
       expect(mail.body).toContain("――――――――――――――――――――\n抹茶堂\n登録番号：T1234567890123\n※本メールは");
       expect(mail.html).toContain("抹茶堂<br>登録番号：T1234567890123<br>※本メールは");
@@ -54,7 +68,7 @@ describe("the Japanese templates", () => {
       expect(plain.body).toContain("――――――――――――――――――――\n抹茶堂\n※本メールは");
       for (const part of [plain.body, plain.html]) expect(part).not.toContain("登録番号");
     }
-    for (const template of ["ORDER_CONFIRMATION", "ORDER_RETURNED"] as const) {
+    for (const template of ["ORDER_CONFIRMATION", "ORDER_RETURNED", "ORDER_REFUNDED"] as const) {
       const mail = templates.render(template, "EMAIL", sampleVariables);
       expect(mail.body).toContain("■ご注文番号\nord_0193a5b0c7e07a4c9f1e2d3c4b5a6977\n\n■ご注文日\n2026年12月2日\n\n■");
       expect(mail.html).toContain("<p style=\"margin:0 0 8px;\">ご注文日：2026年12月2日</p>");
@@ -66,7 +80,7 @@ describe("the Japanese templates", () => {
   });
 
   test("every template renders for both channels; SMS is one short text", () => {
-    for (const template of ["ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_CANCELLED", "ORDER_RETURNED"] as const) {
+    for (const template of templateNames) {
       const sms = templates.render(template, "SMS", sampleVariables);
       expect(sms.subject).toBeNull();
       expect(sms.html).toBeNull();

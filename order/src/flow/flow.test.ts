@@ -62,6 +62,51 @@ describe("the order flow across the three services", () => {
   });
 });
 
+describe("a refund made by hand on the Payment Service", () => {
+  const refund = (paymentId: string, body: object) => fetch(`${stack.payment.url}/api/v1/payments/${paymentId}/refund`, {
+    method: "POST", headers: { "Content-Type": "application/json", "X-Operator": encodeURIComponent("経理 花子") }, body: JSON.stringify(body),
+  });
+  /** Every webhook and every mail request delivered: what was to be sent has been asked for. */
+  const settled = () => waitFor("both outboxes empty", async () => {
+    for (const url of [stack.payment.url, stack.order.url]) if ((await (await fetch(`${url}/api/v1/outbox?status=PENDING`)).json()).total !== 0) return false;
+    return true;
+  });
+  const templatesOf = async (id: string) => (await (await fetch(`${stack.notification.url}/api/v1/notifications/order/${id}`)).json()).map((n: { template: string }) => n.template);
+
+  test("with notify_customer the customer gets ORDER_REFUNDED, once per refund, with this refund and the total so far; without it, no mail", async () => {
+    const created = (await stack.call("POST", "/api/v1/orders", anOrder("鈴木 一郎"))).body;
+    await waitFor("PAID", async () => (await orderStatus(created.id)) === "PAID");
+    const payment = await paymentOf(created.id);
+    expect((await refund(payment.id, { amount: 1000, reason: "配送遅延のお詫び", notify_customer: true })).status).toBe(200);
+    const [first] = await waitFor("the first refund mail", () => stack.mailsFor(created.id, "ご返金のお知らせ").length === 1 && stack.mailsFor(created.id, "ご返金のお知らせ"));
+    expect(first!.parsed.text).toContain(`■ご注文日\n${japaneseJstDay(created.created_at)}\n\n■ご返金日\n${japaneseJstDay(new Date().toISOString())}\n`);
+    expect(first!.parsed.text).toContain("■ご注文金額（税込）\n¥3,500\n\n■今回のご返金額\n¥1,000\n");
+    expect(first!.parsed.text).not.toContain("これまで");
+    expect(first!.parsed.text).not.toContain("配送遅延"); // the reason is the shop's own note
+    expect((await refund(payment.id, { amount: 500 })).status).toBe(200);
+    expect((await refund(payment.id, { notify_customer: true })).status).toBe(200); // the rest, 2,000
+    const mails = await waitFor("the second refund mail", () => stack.mailsFor(created.id, "ご返金のお知らせ").length === 2 && stack.mailsFor(created.id, "ご返金のお知らせ"));
+    expect(mails[1]!.parsed.text).toContain("■今回のご返金額\n¥2,000\n\n■これまでのご返金額の合計\n¥3,500\n");
+    await settled();
+    expect((await templatesOf(created.id)).sort()).toEqual(["ORDER_CONFIRMATION", "ORDER_REFUNDED", "ORDER_REFUNDED"]);
+    expect(stack.mailsFor(created.id, "ご返金のお知らせ")).toHaveLength(2);
+    expect((await stack.call("GET", `/api/v1/orders/${created.id}`)).body).toMatchObject({ status: "PAID", payment_status: "REFUNDED" });
+  });
+
+  test("a customer whose data was erased is not mailed", async () => {
+    const created = (await stack.call("POST", "/api/v1/orders", { ...anOrder("高橋 二郎"), customer_email: "jiro@example.jp" })).body;
+    await waitFor("PAID", async () => (await orderStatus(created.id)) === "PAID");
+    for (const status of ["SHIPPED", "DELIVERED"]) await stack.call("PATCH", `/api/v1/orders/${created.id}/status`, { status });
+    await settled(); // the erasure waits for the mails on their way
+    expect((await stack.call("POST", "/api/v1/customers/erasure", { customer_email: "jiro@example.jp" })).status).toBe(200);
+    expect((await refund((await paymentOf(created.id)).id, { amount: 300, notify_customer: true })).status).toBe(200);
+    await waitFor("the order knows", async () => (await stack.call("GET", `/api/v1/orders/${created.id}`)).body.payment_status === "PARTIALLY_REFUNDED");
+    await settled();
+    expect(await templatesOf(created.id)).toEqual(["ORDER_CONFIRMATION", "ORDER_SHIPPED"]);
+    expect((await (await fetch(`${stack.order.url}/api/v1/outbox?status=DEAD`)).json()).total).toBe(0); // nor asked for and refused
+  });
+});
+
 describe("cancel while the payment is still processing", () => {
   let slow: Stack;
   beforeAll(async () => (slow = await startStack({ payment: { PAYMENT_GATEWAY_LATENCY_MS: "1500", PAYMENT_SYNC_WAIT_MS: "0" } })));

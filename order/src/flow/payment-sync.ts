@@ -1,11 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import type { Payment } from "@platform/shared/contracts/payment";
+import type { Payment, PaymentEvent } from "@platform/shared/contracts/payment";
+import { japaneseJstDay } from "@platform/shared/jst-days";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import type { OrderDb } from "../db/client";
 import { orders, statusHistory, type OrderRow } from "../db/schema";
 import { isNewerPaymentStatus, stepsForPayment } from "../domain/order-status";
-import { paymentRefund } from "../store/messages";
+import { orderMail, paymentRefund } from "../store/messages";
 import { operatorOf, type Move, type Tx } from "../store/order-store";
+import { withItems } from "../store/order-view";
 import { statementsOf } from "../store/statements";
 
 const refundable = ["COMPLETED", "PARTIALLY_REFUNDED"];
@@ -66,16 +68,30 @@ async function cancelledBy(tx: Tx, orderId: string) {
 }
 
 /**
+ * The customer's refund mail (ORDER_REFUNDED) for each refund a person made by hand and asked to tell
+ * them of, once per refund; not for a customer whose data was erased.
+ */
+async function refundMails(tx: Tx, refunds: { order: OrderRow; event: Pick<PaymentEvent, "payment" | "refund">; requestId?: string }[]) {
+  const wanted = refunds.filter(({ order, event }) => event.refund?.notify_customer && !order.erased_at);
+  if (!wanted.length) return;
+  const views = new Map((await withItems(tx, [...new Map(wanted.map(({ order }) => [order.id, order])).values()])).map((view) => [view.id, view]));
+  await enqueue(tx, ...wanted.map(({ order, event, requestId }) => orderMail(views.get(order.id)!, "ORDER_REFUNDED", {
+    refund_amount: event.refund!.amount, refunded_total: event.payment.refunded_amount, refunded_on: japaneseJstDay(event.refund!.created_at),
+  }, requestId, event.refund!.id)));
+}
+
+/**
  * Handles payment webhook events, in one transaction, each once: a repeated event id is reported as a
  * duplicate and changes nothing. Each event's history rows carry its own request id.
  */
-export async function applyPaymentEvents(db: OrderDb, deliveries: { event: { id: string; type: string; payment: Payment }; requestId?: string }[]) {
+export async function applyPaymentEvents(db: OrderDb, deliveries: { event: Pick<PaymentEvent, "id" | "type" | "payment" | "refund">; requestId?: string }[]) {
   return db.transaction(async (tx) => {
     const events = JSON.stringify(deliveries.map(({ event }) => ({ id: event.id, type: event.type })));
     const unseen = new Set((await statementsOf(db).recordEvents.execute({ events, now: new Date().toISOString() })).map((row) => row.id));
     const fresh = deliveries.map(({ event }) => unseen.delete(event.id)); // an id twice in one batch counts once
     const applying = deliveries.filter((_, i) => fresh[i]);
     const applied = await applyPayments(tx, applying.map(({ event, requestId }) => ({ orderId: event.payment.order_id, payment: event.payment, move: { actor: `webhook:${event.type}`, requestId } })));
+    await refundMails(tx, applying.flatMap(({ event, requestId }, i) => applied[i] && event.type === "payment.refunded" ? [{ order: applied[i], event, requestId }] : []));
     let next = 0;
     return deliveries.map(({ event }, i) => ({ id: event.id, order_id: event.payment.order_id, duplicate: !fresh[i], order: fresh[i] ? applied[next++] : undefined }));
   });

@@ -33,6 +33,8 @@ export const refunds = sqliteTable("refunds", {
   reason: text("reason"),
   /** The person who asked for it (X-Operator), when a person did. */
   operator: text("operator"),
+  /** Whether the customer is sent a refund mail (ORDER_REFUNDED) for it: asked for by the person refunding by hand. */
+  notify_customer: integer("notify_customer", { mode: "boolean" }).notNull().default(false),
   created_at: text("created_at").notNull(),
 }, (table) => [index("refunds_payment").on(table.payment_id), index("refunds_created").on(table.created_at, table.id)]);
 

@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, isNotNull, ne, sql, type SQL } from "dri
 import { ERASED } from "@platform/shared/erasure";
 import { prepared } from "@platform/shared/prepared";
 import { inListParam } from "@platform/shared/sql-lists";
-import type { Payment, PaymentEventType, PaymentStatus } from "@platform/shared/contracts/payment";
+import type { Payment, PaymentEvent, PaymentEventType, PaymentStatus } from "@platform/shared/contracts/payment";
 import { newId } from "@platform/shared/ids";
 import { enqueue } from "@platform/shared/outbox/outbox";
 import { ApiError } from "@platform/shared/problem";
@@ -19,10 +19,11 @@ export function toPayment({ idempotency_key: _key, ...payment }: PaymentRow): Pa
   return payment;
 }
 
-/** Every status change goes out as a webhook event through the outbox, in the change's own transaction. */
-async function announce(tx: Tx, type: PaymentEventType, row: PaymentRow, requestId?: string) {
+/** Every status change goes out as a webhook event through the outbox, in the change's own transaction; a refund's names the refund. */
+async function announce(tx: Tx, type: PaymentEventType, row: PaymentRow, requestId?: string, refund?: PaymentEvent["refund"]) {
   const id = newId("evt");
-  await enqueue(tx, { id, kind: WEBHOOK_KIND, requestId, payload: { id, type, payment: toPayment(row), created_at: new Date().toISOString() } });
+  const event: PaymentEvent = { id, type, payment: toPayment(row), ...(refund ? { refund } : {}), created_at: new Date().toISOString() };
+  await enqueue(tx, { id, kind: WEBHOOK_KIND, requestId, payload: event });
 }
 
 export function createPaymentStore(db: PaymentDb) {
@@ -157,7 +158,8 @@ export function createPaymentStore(db: PaymentDb) {
       });
     },
 
-    async refund(id: string, request: { amount?: number; reason?: string }, requestId?: string, operator?: string) {
+    /** `notify_customer`: the customer is to get a refund mail (a refund made by hand; the Order Service's own refunds come with their own mails). */
+    async refund(id: string, request: { amount?: number; reason?: string; notify_customer?: boolean }, requestId?: string, operator?: string) {
       return db.transaction(async (tx) => {
         const [payment] = await tx.select().from(payments).where(eq(payments.id, id));
         if (!payment) throw ApiError.notFound("Payment", id);
@@ -167,9 +169,10 @@ export function createPaymentStore(db: PaymentDb) {
           .set({ refunded_amount: plan.refunded_amount, status: plan.status, updated_at: now })
           .where(eq(payments.id, id)).returning();
         const refundId = newId("rfd");
-        await tx.insert(refunds).values({ id: refundId, payment_id: id, amount: plan.amount, reason: request.reason, operator, created_at: now });
+        const notify_customer = request.notify_customer ?? false;
+        await tx.insert(refunds).values({ id: refundId, payment_id: id, amount: plan.amount, reason: request.reason, operator, notify_customer, created_at: now });
         await enqueue(tx, { kind: GATEWAY_REFUND_KIND, requestId, payload: { paymentId: id, refundId, amount: plan.amount } });
-        await announce(tx, "payment.refunded", row!, requestId);
+        await announce(tx, "payment.refunded", row!, requestId, { id: refundId, amount: plan.amount, notify_customer, created_at: now });
         return row!;
       });
     },

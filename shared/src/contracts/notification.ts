@@ -4,7 +4,7 @@ import { TAX_RATE } from "./tax";
 
 /** Notifications as every service sees them: the Order Service asks for them, the dashboard reads them. */
 export const channels = ["EMAIL", "SMS"] as const;
-export const templateNames = ["ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_CANCELLED", "ORDER_RETURNED"] as const;
+export const templateNames = ["ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_CANCELLED", "ORDER_RETURNED", "ORDER_REFUNDED"] as const;
 export const notificationStatuses = ["PENDING", "SENT", "FAILED"] as const;
 export type Channel = (typeof channels)[number];
 export type TemplateName = (typeof templateNames)[number];

@@ -26,10 +26,19 @@ export type Payment = z.infer<typeof PaymentSchema>;
 export const paymentEventTypes = ["payment.processing", "payment.completed", "payment.failed", "payment.refunded"] as const;
 export type PaymentEventType = (typeof paymentEventTypes)[number];
 
+/** The refund a payment.refunded event announces (absent from events written before it was added). */
+export const RefundEventSchema = z.object({
+  id: z.string().openapi({ example: "rfd_0193a5b0c7e07a4c9f1e2d3c4b5a6980" }),
+  amount: z.number().int().openapi({ description: "Integer JPY refunded by this refund", example: 1000 }),
+  notify_customer: z.boolean().openapi({ description: "The person refunding asked for the customer to be sent a refund mail (ORDER_REFUNDED)", example: true }),
+  created_at: z.string().openapi({ example: "2026-12-02T10:00:00.000Z" }),
+}).openapi("RefundEvent");
+
 export const PaymentEventSchema = z.object({
   id: z.string().openapi({ description: "Unique per event; a repeated id is already handled", example: "evt_0193a5b0c7e07a4c9f1e2d3c4b5a6979" }),
   type: z.enum(paymentEventTypes),
   payment: PaymentSchema,
+  refund: RefundEventSchema.optional().openapi({ description: "payment.refunded only: the refund that made it" }),
   created_at: z.string(),
 }).openapi("PaymentEvent");
 export type PaymentEvent = z.infer<typeof PaymentEventSchema>;

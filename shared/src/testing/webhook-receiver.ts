@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { freePort } from "./service-process";
 
-export type ReceivedEvent = { id: string; type: string; payment: { id: string; order_id: string; status: string; [key: string]: unknown } };
+export type ReceivedEvent = { id: string; type: string; payment: { id: string; order_id: string; status: string; [key: string]: unknown }; refund?: Record<string, unknown> };
 
 /**
  * A stand-in Order Service that checks each webhook's signature with its own HMAC (not the platform's

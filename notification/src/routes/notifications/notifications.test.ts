@@ -131,7 +131,7 @@ describe("reading notifications", () => {
 describe("templates", () => {
   test("GET /api/v1/templates lists the four templates with their channels and variables", async () => {
     const templates = await (await service.request("GET", "/api/v1/templates")).json();
-    expect(templates.map((t: { name: string }) => t.name)).toEqual(["ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_CANCELLED", "ORDER_RETURNED"]);
+    expect(templates.map((t: { name: string }) => t.name)).toEqual(["ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_CANCELLED", "ORDER_RETURNED", "ORDER_REFUNDED"]);
     expect(templates[3].variables).toContainEqual({ name: "returned_items", required: true });
     expect(templates[0].channels).toEqual(["EMAIL", "SMS"]);
     expect(templates[0].variables).toContainEqual({ name: "customer_name", required: true });

@@ -12,7 +12,7 @@ import { paymentWebhook, paymentWebhookBatch } from "./webhooks.routes";
 
 const EventBatchSchema = z.object({ events: z.array(PaymentEventSchema.extend({ request_id: z.string().max(128).nullish() })).min(1).max(500) });
 
-export function webhooksRouter({ db, webhookSecret, logger }: OrderDeps) {
+export function webhooksRouter({ db, webhookSecret, logger, relay }: OrderDeps) {
   /** The body, once its signature over the raw bytes is verified and it parses to the schema. */
   async function signedBody<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<T> {
     const raw = await c.req.text();
@@ -31,6 +31,7 @@ export function webhooksRouter({ db, webhookSecret, logger }: OrderDeps) {
   const handle = async (deliveries: Parameters<typeof applyPaymentEvents>[1]) => {
     const results = await applyPaymentEvents(db, deliveries);
     for (const r of results) if (!r.duplicate && !r.order) logger.warn("payment webhook for an unknown order ignored", { order_id: r.order_id, event_id: r.id });
+    if (deliveries.some(({ event }, i) => event.refund?.notify_customer && !results[i]!.duplicate)) relay.kick(); // the refund mail goes now, not at the next poll
     return results.map((r) => ({ id: r.id, received: true as const, duplicate: r.duplicate, order_status: r.order?.status ?? null }));
   };
 

@@ -20,6 +20,10 @@ export const RefundBody = z.object({
   amount: z.number().int("must be an integer number of JPY").min(1, "must be at least 1 JPY").optional()
     .openapi({ description: "JPY to refund; omit to refund the whole unrefunded remainder", example: 1000 }),
   reason: z.string().trim().max(500).refine(isFreeText, FREE_TEXT_MESSAGE).optional().openapi({ example: "お客様都合によるキャンセル" }),
+  notify_customer: z.boolean().optional().openapi({
+    description: "Send the customer a refund mail (返金のお知らせ, ORDER_REFUNDED) through the Order Service. Default false: the Order Service's own refunds (a cancellation, a return) come with their own mails. The reason is never shown to the customer.",
+    example: true,
+  }),
 }).openapi("RefundRequest");
 
 export const create = createRoute({
@@ -57,6 +61,7 @@ const RefundSchema = z.object({
   amount: z.number().int().openapi({ description: "JPY refunded", example: 1000 }),
   reason: z.string().nullable(),
   operator: z.string().nullable().openapi({ description: "The person who asked for it (the request's X-Operator header), when one was named", example: "経理 花子" }),
+  notify_customer: z.boolean().openapi({ description: "Whether the customer was to be sent a refund mail for it", example: false }),
   created_at: z.string(),
 }).openapi("Refund");
 
@@ -77,7 +82,7 @@ export const erase = createRoute({
 export const refund = createRoute({
   method: "post", path: "/api/v1/payments/{id}/refund", tags,
   summary: "Refund a payment, fully or in part (FR-016)",
-  description: "No amount refunds the whole unrefunded remainder and leaves the payment REFUNDED; a part leaves it PARTIALLY_REFUNDED. Concurrent refunds never add up to more than the amount.",
+  description: "No amount refunds the whole unrefunded remainder and leaves the payment REFUNDED; a part leaves it PARTIALLY_REFUNDED. Concurrent refunds never add up to more than the amount. The payment.refunded webhook names the refund; with notify_customer the Order Service sends the customer a refund mail, once.",
   request: {
     headers: IdempotencyKeyHeader,
     params: IdParam("id", "pay_0193a5b0c7e07a4c9f1e2d3c4b5a6978"),

@@ -90,6 +90,17 @@ describe("POST /api/v1/payments/{id}/refund", () => {
     expect(await rest.json()).toMatchObject({ status: "REFUNDED", refunded_amount: 5000 });
   });
 
+  test("notify_customer is kept with each refund (false unless asked); anything but a boolean is a 422 that refunds nothing", async () => {
+    const payment = await (await pay(3000)).json();
+    const bad = await service.request("POST", `/api/v1/payments/${payment.id}/refund`, { amount: 500, notify_customer: "yes" });
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ errors: [{ path: "notify_customer" }] });
+    await service.request("POST", `/api/v1/payments/${payment.id}/refund`, { amount: 500, notify_customer: true });
+    await service.request("POST", `/api/v1/payments/${payment.id}/refund`, { amount: 700 });
+    const refunds = await (await service.request("GET", `/api/v1/payments/${payment.id}/refunds`)).json();
+    expect(refunds.map((r: { amount: number; notify_customer: boolean }) => [r.amount, r.notify_customer])).toEqual([[500, true], [700, false]]);
+  });
+
   test("more than the remainder is a 422 naming it, and changes nothing", async () => {
     const payment = await (await pay(3000)).json();
     await service.request("POST", `/api/v1/payments/${payment.id}/refund`, { amount: 1000 });

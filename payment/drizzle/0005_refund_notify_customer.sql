@@ -1,0 +1,1 @@
+ALTER TABLE `refunds` ADD `notify_customer` integer DEFAULT false NOT NULL;
