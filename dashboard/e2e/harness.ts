@@ -14,12 +14,12 @@ export async function downloaded(page: Page, click: () => Promise<void>) {
 }
 
 /** The three services, the dashboard server and Debian's Chromium, as a person would use them. */
-export async function startDashboardStack(env: { all?: Record<string, string> } = {}) {
+export async function startDashboardStack(env: { all?: Record<string, string>; payment?: Record<string, string> } = {}) {
   const port = freePort();
   const origin = `http://127.0.0.1:${port}`;
   const stack = await startStack({
     all: { DASHBOARD_ORIGIN: origin, ...env.all },
-    payment: { PAYMENT_GATEWAY_LATENCY_MS: "1200", PAYMENT_SYNC_WAIT_MS: "0" },
+    payment: { PAYMENT_GATEWAY_LATENCY_MS: "1200", PAYMENT_SYNC_WAIT_MS: "0", ...env.payment },
   });
   const server = Bun.spawn(["bun", join(import.meta.dir, "../serve.ts")], {
     env: { ...process.env, ...env.all, DASHBOARD_PORT: String(port), ...stack.urls }, stdout: "ignore", stderr: "inherit",

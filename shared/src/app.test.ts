@@ -3,13 +3,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createApp } from "./app";
 import { commonEnv } from "./env";
 import { createLogger } from "./logger";
+import { tempDir } from "./testing/service-process";
 
-function testApp(options: { checks?: Record<string, () => Promise<unknown>>; apiToken?: string } = {}) {
+function testApp(options: { checks?: Record<string, () => Promise<unknown>>; apiToken?: string; disk?: { DISK_MIN_FREE_MB: number; DATABASE_URL?: string } } = {}) {
   const lines: string[] = [];
   const app = createApp({
     service: "test", version: "0.0.0", description: "test", logger: createLogger({ service: "test" }, "debug", (line) => lines.push(line)),
     checks: options.checks ?? { db: async () => {} },
-    settings: { BODY_LIMIT_BYTES: 1024, DASHBOARD_ORIGIN: commonEnv({ port: 1 }).parse({}).DASHBOARD_ORIGIN, API_TOKEN: options.apiToken },
+    settings: { BODY_LIMIT_BYTES: 1024, DASHBOARD_ORIGIN: commonEnv({ port: 1 }).parse({}).DASHBOARD_ORIGIN, API_TOKEN: options.apiToken, DATA_DIR: tempDir(), ...(options.disk ?? { DISK_MIN_FREE_MB: 0 }) },
   });
   app.openapi(createRoute({ method: "get", path: "/api/v1/boom", responses: { 200: { description: "never" } } }), () => {
     throw new Error("secret internals at /srv/app.ts:12");
@@ -53,6 +54,21 @@ describe("the app factory", () => {
     const failing = await testApp({ checks: { db: async () => { throw new Error("disk I/O error"); } } }).app.request("/health");
     expect(failing.status).toBe(503);
     expect(await failing.json()).toMatchObject({ checks: { db: "failing: disk I/O error" } });
+  });
+
+  test("GET /health warns, still 200, when the database's disk has less free space than DISK_MIN_FREE_MB; /metrics gives that free space", async () => {
+    expect(await (await testApp({ disk: { DISK_MIN_FREE_MB: 0 } }).app.request("/health")).json()).not.toHaveProperty("warnings");
+    const { app } = testApp({ disk: { DISK_MIN_FREE_MB: 1_000_000_000 } }); // a petabyte: more than any disk here has
+    const low = await app.request("/health");
+    expect(low.status).toBe(200);
+    expect(await low.json()).toMatchObject({ status: "ok", disk: { folder: expect.stringMatching(/^\//), free_mb: expect.any(Number), min_free_mb: 1_000_000_000 }, warnings: { disk: expect.stringMatching(/^\d+ MB free on the disk of \/.+, below DISK_MIN_FREE_MB=1000000000: once it is full, changes are refused \(503\)/) } });
+    const free = Number((await (await app.request("/metrics")).text()).match(/^disk_free_bytes\{service="test"\} (\d+)$/m)?.[1]);
+    expect(free).toBeGreaterThan(0);
+    // a database on a libSQL server has no disk here to watch
+    const remote = testApp({ disk: { DISK_MIN_FREE_MB: 1_000_000_000, DATABASE_URL: "libsql://db.example.jp" } }).app;
+    const remoteHealth = await (await remote.request("/health")).json();
+    for (const field of ["disk", "warnings"]) expect(remoteHealth).not.toHaveProperty(field);
+    expect(await (await remote.request("/metrics")).text()).not.toContain("disk_free_bytes");
   });
 
   test("GET /openapi.json is an OpenAPI 3.1 document of the routes, GET /docs the Scalar reference", async () => {

@@ -3,6 +3,8 @@ import "./zod-messages";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
+import type { DatabaseSettings } from "./db";
+import { diskOf } from "./disk-space";
 import { mountDocs } from "./docs";
 import { ApiError } from "./problem";
 import { handleError, notFound, validationHook } from "./error-handler";
@@ -25,7 +27,7 @@ export type AppOptions = {
   /** The service's counts by status, for /metrics. */
   counts?: StatusCounts;
   /** The settings every service has (shared/src/env.ts, commonEnv). */
-  settings: { BODY_LIMIT_BYTES: number; DASHBOARD_ORIGIN: string[]; API_TOKEN?: string };
+  settings: { BODY_LIMIT_BYTES: number; DASHBOARD_ORIGIN: string[]; API_TOKEN?: string; DISK_MIN_FREE_MB: number } & DatabaseSettings;
   /** Paths under /api/v1 that authenticate themselves (the signed webhook). */
   publicPaths?: string[];
   /** Content types accepted besides JSON, by path prefix (the CSV import). */
@@ -48,7 +50,8 @@ const COMMON_HEADERS = [
 export function createApp(options: AppOptions): App {
   const { BODY_LIMIT_BYTES: bodyLimitBytes, DASHBOARD_ORIGIN: corsOrigin, API_TOKEN: apiToken } = options.settings;
   const app = new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook });
-  const metrics = serviceMetrics(options.service, options.counts ?? {});
+  const disk = diskOf(options.settings, options.service);
+  const metrics = serviceMetrics(options.service, options.counts ?? {}, disk);
   app.use(metrics.measure);
   app.use(requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }));
   app.use(async (c, next) => {
@@ -85,7 +88,9 @@ export function createApp(options: AppOptions): App {
       checks[name] = await check().then(() => "ok", (error: Error) => `failing: ${error.message}`);
     }
     const ok = Object.values(checks).every((value) => value === "ok");
-    return c.json({ status: ok ? ("ok" as const) : ("degraded" as const), service: options.service, version: options.version, checks }, ok ? 200 : 503);
+    const space = await disk?.reading().catch((error: Error) => ({ disk: undefined, warning: `the free space on the database's disk could not be read: ${error.message}` }));
+    const extra = { ...(space?.disk ? { disk: space.disk } : {}), ...(space?.warning ? { warnings: { disk: space.warning } } : {}) };
+    return c.json({ status: ok ? ("ok" as const) : ("degraded" as const), service: options.service, version: options.version, checks, ...extra }, ok ? 200 : 503);
   });
   app.openapi(metricsRoute(options.service), metrics.print as never);
   app.doc31("/openapi.json", {

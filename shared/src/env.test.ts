@@ -5,7 +5,7 @@ import { commonEnv } from "./env";
 const paymentEntry = join(import.meta.dir, "../../payment/src/index.ts");
 
 describe("settings", () => {
-  for (const [name, value] of [["PORT", "eighty"], ["PAYMENT_GATEWAY_FAILURE_RATE", "1.5"], ["ORDER_SERVICE_URL", "not a url"], ["LOG_LEVEL", "loud"], ["STOP_WITH_PARENT", "maybe"], ["DASHBOARD_ORIGIN", "http://localhost:5173/orders"]] as const) {
+  for (const [name, value] of [["PORT", "eighty"], ["PAYMENT_GATEWAY_FAILURE_RATE", "1.5"], ["ORDER_SERVICE_URL", "not a url"], ["LOG_LEVEL", "loud"], ["STOP_WITH_PARENT", "maybe"], ["DASHBOARD_ORIGIN", "http://localhost:5173/orders"], ["DISK_MIN_FREE_MB", "half a gig"]] as const) {
     test(`a bad ${name} stops the service with one line naming it`, () => {
       const result = Bun.spawnSync(["bun", paymentEntry], { env: { ...process.env, [name]: value, DATA_DIR: "/tmp/never-used" }, stderr: "pipe", stdout: "pipe" });
       expect(result.exitCode).toBe(1);

@@ -47,6 +47,8 @@ export function commonEnv(defaults: { port: number }) {
     DASHBOARD_ORIGIN: z.preprocess(emptyAsUndefined, origins.prefault(dashboardOrigins(5173))),
     BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(1024 * 1024)),
     STOP_WITH_PARENT: z.preprocess(emptyAsUndefined, z.stringbool().default(false)),
+    /** Below this much free space on the database's disk, /health warns (still 200) and the dashboard says so. */
+    DISK_MIN_FREE_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(500)),
   });
 }
 

@@ -6,6 +6,7 @@ import Counter from "prom-client/lib/counter";
 import Gauge from "prom-client/lib/gauge";
 import Histogram from "prom-client/lib/histogram";
 import Registry from "prom-client/lib/registry";
+import type { Disk } from "./disk-space";
 
 /**
  * What a service counts by status at each scrape (its orders, payments, notifications, outbox
@@ -18,7 +19,7 @@ export type StatusCounts = Record<string, { help: string; statuses: readonly str
  * pattern and status (its _count is the number of requests), the process's CPU and memory, and
  * the service's own counts by status, read from its database when scraped.
  */
-export function serviceMetrics(service: string, counts: StatusCounts) {
+export function serviceMetrics(service: string, counts: StatusCounts, disk?: Disk) {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   const registers = [registry];
@@ -38,6 +39,7 @@ export function serviceMetrics(service: string, counts: StatusCounts) {
   });
   new Gauge({ name: "process_resident_memory_bytes", help: "Resident memory size in bytes", registers, collect() { this.set(process.memoryUsage().rss); } });
   new Gauge({ name: "process_heap_used_bytes", help: "JavaScript heap in use, in bytes", registers, collect() { this.set(process.memoryUsage().heapUsed); } });
+  if (disk) new Gauge({ name: "disk_free_bytes", help: "Free space on the disk of the service's database file, in bytes", registers, async collect() { this.set(await disk.free()); } });
   new Gauge({ name: "process_start_time_seconds", help: "When the process started, in seconds since the epoch", registers }).set(Math.round(Date.now() / 1000 - process.uptime()));
   for (const [name, { help, statuses, read }] of Object.entries(counts)) {
     new Gauge({
@@ -67,6 +69,6 @@ export const metricsRoute = (service: string) => createRoute({
   path: "/metrics",
   tags: ["health"],
   summary: `The ${service} service's metrics, for Prometheus to scrape`,
-  description: "http_request_duration_seconds by method, route pattern and status (its _count is the number of requests); the process's CPU time, resident memory, heap in use and start time; and the service's counts by status (orders, payments, notifications, outbox messages), read when scraped, every status listed. Every series has the label service. Open like /health, also when the service runs with API_TOKEN.",
+  description: "http_request_duration_seconds by method, route pattern and status (its _count is the number of requests); the process's CPU time, resident memory, heap in use and start time; the free space on the disk of the service's database file (disk_free_bytes, for a local file); and the service's counts by status (orders, payments, notifications, outbox messages), read when scraped, every status listed. Every series has the label service. Open like /health, also when the service runs with API_TOKEN.",
   responses: { 200: { description: "The Prometheus text format", content: { "text/plain": { schema: z.string().openapi({ example: 'orders{status="PAID",service="order"} 42' }) } } } },
 });

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from "preact";
 import type { Service } from "../api/client";
-import { health, healthLabels, serviceNames } from "../state/health";
+import { health, healthText, lowDisk, serviceNames } from "../state/health";
 import { route } from "../state/router";
 import { toasts } from "../state/toasts";
-import { OriginRefused, ServiceDown } from "./status";
+import { DiskLow, OriginRefused, ServiceDown } from "./status";
 
 const links = [
   ["#/", "概要", ""], ["#/orders", "注文", "orders"], ["#/imports", "一括取り込み", "imports"], ["#/shipments", "一括発送", "shipments"], ["#/payments", "決済", "payments"], ["#/notifications", "通知", "notifications"], ["#/settings", "設定", "settings"],
@@ -22,11 +22,14 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </nav>
         <ul class="health" aria-label="サービスの状態">
           {services.map((service) => (
-            <li data-service={service} data-health={health[service].value}>{serviceNames[service]}：{healthLabels[health[service].value]}</li>
+            <li data-service={service} data-health={health[service].value} data-disk-low={lowDisk[service].value ? "" : undefined}>
+              {serviceNames[service]}：{healthText(service)}
+            </li>
           ))}
         </ul>
       </header>
       {down.map((service) => <ServiceDown service={service} />)}
+      {services.filter((service) => health[service].value === "up").map((service) => <DiskLow service={service} />)}
       <OriginRefused services={services.filter((service) => health[service].value === "refused")} />
       <main>{children}</main>
       <div class="toasts" aria-live="polite">

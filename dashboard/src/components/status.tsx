@@ -1,6 +1,6 @@
 import type { ApiError, Service } from "../api/client";
 import { reasonOf } from "../messages";
-import { serviceImpact, serviceNames } from "../state/health";
+import { diskFullImpact, lowDisk, serviceImpact, serviceNames } from "../state/health";
 
 /** What went wrong with a load, in words an operator can act on. */
 export function LoadError({ error }: { error: ApiError | undefined }) {
@@ -13,6 +13,18 @@ export function ServiceDown({ service }: { service: Service }) {
   return (
     <div class="service-down" role="alert">
       <strong>{serviceNames[service]}が停止しています。</strong> {serviceImpact[service]}
+    </div>
+  );
+}
+
+/** A service whose database disk is running out of space: how much is left, and what stops once it is gone. */
+export function DiskLow({ service }: { service: Service }) {
+  const disk = lowDisk[service].value;
+  if (!disk) return null;
+  return (
+    <div class="disk-low" role="alert" data-testid={`disk-low-${service}`}>
+      <strong>{serviceNames[service]}のディスクの空きが残り {disk.free_mb.toLocaleString("ja-JP")} MB です</strong>
+      {`（警告の基準 DISK_MIN_FREE_MB=${disk.min_free_mb.toLocaleString("ja-JP")}）。いっぱいになると${diskFullImpact[service]}。不要なファイルを消すか、ディスクを広げてください。`}
     </div>
   );
 }

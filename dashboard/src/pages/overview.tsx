@@ -4,7 +4,7 @@ import { Badge } from "../components/badge";
 import { DeadMessages } from "../components/dead-messages";
 import { LoadError, Loading } from "../components/status";
 import { jstTime, jstToday, jstTomorrow, orderStatusLabels, yen } from "../format";
-import { health, healthLabels, serviceNames } from "../state/health";
+import { health, healthText, serviceNames } from "../state/health";
 import { resource } from "../state/resource";
 
 const stats = resource(api.orderStats);
@@ -35,7 +35,7 @@ export function OverviewPage() {
         <div class="card"><h3>本日の売上（支払済以降）</h3><p class="figure" data-testid="today-revenue">{yen(stats.data.value?.today.revenue)}</p></div>
         <div class="card"><h3>通知キュー</h3><p class="figure">{queue.data.value?.pending ?? "—"} 件待ち</p><p>送信失敗：{queue.data.value?.failed ?? "—"} 件</p><LoadError error={queue.error.value} /></div>
         <div class="card"><h3>サービスの状態</h3>
-          <ul>{(Object.keys(health) as (keyof typeof health)[]).map((s) => <li>{serviceNames[s]}：{healthLabels[health[s].value]}</li>)}</ul>
+          <ul>{(Object.keys(health) as (keyof typeof health)[]).map((s) => <li>{serviceNames[s]}：{healthText(s)}</li>)}</ul>
         </div>
       </div>
       <h3>要対応</h3>

@@ -11,12 +11,31 @@ export const health = {
   notification: signal<ServiceHealth>("unknown"),
 };
 
+/** The free space on each service's database disk, when its /health says it is below DISK_MIN_FREE_MB. */
+export type LowDisk = { free_mb: number; min_free_mb: number };
+export const lowDisk = {
+  order: signal<LowDisk | null>(null),
+  payment: signal<LowDisk | null>(null),
+  notification: signal<LowDisk | null>(null),
+};
+
 export function markService(service: Service, state: ServiceHealth) {
   health[service].value = state;
 }
 
 export const serviceNames: Record<Service, string> = { order: "注文サービス", payment: "決済サービス", notification: "通知サービス" };
-export const healthLabels: Record<ServiceHealth, string> = { up: "稼働中", down: "停止", refused: "接続拒否", unknown: "確認中" };
+const healthLabels: Record<ServiceHealth, string> = { up: "稼働中", down: "停止", refused: "接続拒否", unknown: "確認中" };
+
+/** A service's state in words: 稼働中, 停止 …, and when up with little disk left, saying so. */
+export const healthText = (service: Service) =>
+  `${healthLabels[health[service].value]}${health[service].value === "up" && lowDisk[service].value ? "（ディスク残り少）" : ""}`;
+
+/** What stops once a service's disk is full. */
+export const diskFullImpact: Record<Service, string> = {
+  order: "注文の作成・ステータス変更・取り込みができなくなります",
+  payment: "新しい決済と返金ができなくなります",
+  notification: "新しい通知を受け付けられなくなります",
+};
 
 /** What an operator loses while a service is down. */
 export const serviceImpact: Record<Service, string> = {
