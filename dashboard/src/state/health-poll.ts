@@ -7,9 +7,9 @@ async function check(service: Service) {
   try {
     const response = await fetch(`${serviceUrl(service)}/health`, { signal: AbortSignal.timeout(3000) });
     markService(service, response.ok ? "up" : "down");
-    const body = await response.json().catch(() => undefined) as { disk?: { free_mb: number; min_free_mb: number } } | undefined;
-    const disk = body?.disk;
-    lowDisk[service].value = disk && disk.free_mb < disk.min_free_mb ? { free_mb: disk.free_mb, min_free_mb: disk.min_free_mb } : null;
+    // the service judges its disk low (warnings.disk); its figures say by how much
+    const body = await response.json().catch(() => undefined) as { disk?: { free_mb: number; min_free_mb: number }; warnings?: { disk?: string } } | undefined;
+    lowDisk[service].value = body?.warnings?.disk && body.disk ? { free_mb: body.disk.free_mb, min_free_mb: body.disk.min_free_mb } : null;
   } catch {
     markService(service, await whyUnreachable(service));
   }
