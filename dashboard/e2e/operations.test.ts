@@ -194,7 +194,9 @@ describe("the operations team's work in Chromium", () => {
     await page.getByTestId("today-orders").getByRole("link").click();
     const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
     await page.waitForURL(`**/#/orders?from=${today}&to=${today}`);
-    expect([await page.getByLabel("開始日").inputValue(), await page.getByLabel("終了日").inputValue()]).toEqual([today, today]);
+    // the days show once the page has taken them from the address, a render after it changes
+    const days = async () => [await page.getByLabel("開始日").inputValue(), await page.getByLabel("終了日").inputValue()];
+    await waitFor("the days in the boxes", async () => (await days()).every((day) => day === today), 10_000);
     await page.getByRole("link", { name: id }).waitFor();
     expect(await unlabelledControls(page)).toEqual([]);
     const file = await downloaded(page, () => page.getByRole("button", { name: /件をCSVでダウンロード$/ }).click());
