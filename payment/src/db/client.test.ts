@@ -15,6 +15,10 @@ test("the connection runs in WAL mode with a busy timeout and foreign keys on", 
   expect(await opened.db.get(sql`pragma foreign_keys`)).toEqual({ foreign_keys: 1 });
 });
 
+test("the group commit's savepoint journals stay in memory, not in temporary files", async () => {
+  expect(await opened.db.get(sql`pragma temp_store`)).toEqual({ temp_store: 2 }); // MEMORY
+});
+
 test("foreign keys are enforced: a refund of an unknown payment is refused", async () => {
   const insert = opened.db.insert(refunds).values({ id: "rfd_x", payment_id: "pay_missing", amount: 1, created_at: new Date().toISOString() });
   const error = await insert.then(() => undefined, (e: Error) => e);
