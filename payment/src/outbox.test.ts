@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createLogger } from "@platform/shared/logger";
 import { enqueue } from "@platform/shared/outbox/outbox";
-import { createOutboxRelay } from "@platform/shared/outbox/outbox-relay";
+import { createOutboxRelay, pendingByIdsQuery } from "@platform/shared/outbox/outbox-relay";
 import { outbox } from "@platform/shared/outbox/outbox.schema";
-import { inArray, like, sql } from "drizzle-orm";
+import { and, eq, inArray, like, sql } from "drizzle-orm";
+import { inListParam } from "@platform/shared/sql-lists";
 import { isDiskFull } from "@platform/shared/db-outage";
 import { tempDir, waitFor } from "@platform/shared/testing/service-process";
 import { openPaymentDb } from "./db/client";
@@ -117,6 +118,18 @@ describe("the outbox relay", () => {
     expect(results.flat().every((r) => !r.error)).toBe(true);
     expect(calls.reduce((a, b) => a + b, 0)).toBe(10); // each delivered once
     expect(calls.length).toBeLessThanOrEqual(2); // the first alone, the nine that waited together
+  });
+
+  test("the messages it is given are looked up by key, not found among every pending one", async () => {
+    // SQLite chose outbox_due for this, reading every PENDING message: 12.6 ms a call after an outage
+    // with a backlog of 50,000
+    const plan = async (query: { sql: string }) => {
+      const rows = await opened.db.all<{ detail: string }>(sql.raw(`explain query plan ${query.sql}`));
+      return rows.map((row) => row.detail).join("; ");
+    };
+    expect(await plan(pendingByIdsQuery(opened.db).toSQL())).toContain("USING INDEX sqlite_autoindex_outbox_1 (id=?)");
+    const indexed = opened.db.select().from(outbox).where(and(inListParam(outbox.id, "ids"), eq(outbox.status, "PENDING")));
+    expect(await plan(indexed.toSQL())).toContain("USING INDEX outbox_due (status=?)"); // the control
   });
 });
 
