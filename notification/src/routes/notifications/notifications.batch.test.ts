@@ -28,3 +28,20 @@ test("POST /api/v1/notifications/batch queues each valid one as one notification
   expect(again.results[0].notification.id).toBe(results[0].notification.id);
   expect((await (await service.request("GET", "/api/v1/notifications")).json()).total).toBe(2);
 });
+
+test("with Prefer: return=minimal each queued notification is answered by its id alone (RFC 7240)", async () => {
+  const response = await service.request("POST", "/api/v1/notifications/batch", { notifications: [mail("ord_nb_min_1"), mail("ord_nb_min_2", { recipient: "x" })] }, { Prefer: "return=minimal" });
+  expect(response.status).toBe(202);
+  expect(response.headers.get("Preference-Applied")).toBe("return=minimal");
+  const { results } = await response.json();
+  expect(results[0]).toEqual({ status: 202, id: expect.stringMatching(/^ntf_/) });
+  expect(results[1]).toMatchObject({ status: 422, error: { errors: [{ path: "recipient" }] } });
+  const stored = await (await service.request("GET", `/api/v1/notifications/${results[0].id}`)).json();
+  expect(stored).toMatchObject({ order_id: "ord_nb_min_1", subject: expect.any(String) });
+
+  // without it, the whole notification as before, and no Preference-Applied
+  const full = await service.request("POST", "/api/v1/notifications/batch", { notifications: [mail("ord_nb_min_3")] });
+  expect(full.headers.get("Preference-Applied")).toBeNull();
+  const [result] = (await full.json()).results;
+  expect(result.notification).toMatchObject({ id: result.id, order_id: "ord_nb_min_3", html: expect.stringContaining("<") });
+});

@@ -84,10 +84,15 @@ export function notificationHandlers(deps: NotificationDeps) {
     });
     const rows = await store.enqueue(outcomes.flatMap((o) => (o.prepared ? [o.prepared] : [])));
     sender.kick();
+    // RFC 7240: the caller may not need each rendered text and HTML back (the Order Service does not)
+    const minimal = /(^|[\s,;])return=minimal\b/i.test(c.req.valid("header").prefer ?? "");
+    if (minimal) c.header("Preference-Applied", "return=minimal");
     let next = 0;
-    const results = outcomes.map((o) => o.prepared
-      ? { status: 202 as const, notification: toNotification(rows[next++]!) }
-      : { status: 422 as const, error: { code: o.error!.code, detail: o.error!.detail, errors: o.error!.extensions.errors } });
+    const results = outcomes.map((o) => {
+      if (!o.prepared) return { status: 422 as const, error: { code: o.error!.code, detail: o.error!.detail, errors: o.error!.extensions.errors } };
+      const row = rows[next++]!;
+      return minimal ? { status: 202 as const, id: row.id } : { status: 202 as const, id: row.id, notification: toNotification(row) };
+    });
     return c.json({ results }, 202);
   };
 

@@ -91,12 +91,16 @@ export const erase = createRoute({
 export const batch = createRoute({
   method: "post", path: "/api/v1/notifications/batch", tags,
   summary: "Queue many notifications at once",
-  description: "Each is checked and queued as one notification, exactly as POST /api/v1/notifications would; the queue sends them at the rate limit. Up to 1,000 per request.",
-  request: { body: { required: true, content: { "application/json": { schema: z.object({ notifications: z.array(z.unknown()).min(1).max(1000) }).openapi("NotificationBatch") } } } },
+  description: "Each is checked and queued as one notification, exactly as POST /api/v1/notifications would; the queue sends them at the rate limit. Up to 1,000 per request. With `Prefer: return=minimal` (RFC 7240) each queued one is answered with its id alone, without the rendered text and HTML, and the answer carries `Preference-Applied: return=minimal`; the Order Service asks for that.",
+  request: {
+    headers: z.object({ prefer: z.string().optional().openapi({ description: "`return=minimal`: answer each queued notification with its id alone", example: "return=minimal" }) }),
+    body: { required: true, content: { "application/json": { schema: z.object({ notifications: z.array(z.unknown()).min(1).max(1000) }).openapi("NotificationBatch") } } },
+  },
   responses: {
     202: json(z.object({ results: z.array(z.object({
       status: z.union([z.literal(202), z.literal(422)]),
-      notification: NotificationSchema.optional(),
+      id: z.string().optional().openapi({ description: "The queued notification's id (202)" }),
+      notification: NotificationSchema.optional().openapi({ description: "The queued notification (202), unless `Prefer: return=minimal`" }),
       error: z.object({ code: z.string(), detail: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })).optional() }).optional(),
     })) }).openapi("NotificationBatchResults"), "One result per notification, in order"),
     ...problemResponses(400, 413, 415, 422),
