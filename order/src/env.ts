@@ -5,7 +5,7 @@ export const orderEnv = commonEnv({ port: 8000 }).extend({
   PAYMENT_SERVICE_URL: serviceUrl("http://127.0.0.1:8001"),
   NOTIFICATION_SERVICE_URL: serviceUrl("http://127.0.0.1:8002"),
   WEBHOOK_SECRET: webhookSecret,
-  /** How long creating an order waits for the payment and notification calls before answering. */
+  /** How long creating an order waits for the payment call before answering (the mail goes alongside, unawaited). */
   ORDER_CALL_WAIT_MS: integer(1_000, 0, 30_000),
   SERVICE_CALL_TIMEOUT_MS: integer(5_000, 100, 60_000),
   RECONCILE_INTERVAL_MS: integer(60_000, 100),

@@ -120,6 +120,28 @@ describe("the outbox relay", () => {
     expect(calls.length).toBeLessThanOrEqual(2); // the first alone, the nine that waited together
   });
 
+  test("a lane's delivery never waits for another lane's, while one lane's calls follow each other", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const relay = createOutboxRelay({
+      db: opened.db, logger: silent, maxAgeMs: 60_000,
+      handlers: { slow: async () => held, quick: async () => undefined },
+    });
+    const [slow, quick, slowToo] = await Promise.all(["slow", "quick", "slow"].map((kind) => opened.db.transaction((tx) => enqueue(tx, { kind, payload: {} }))));
+    let firstDone = false;
+    const first = relay.deliverNow(slow!, "mail").finally(() => (firstDone = true));
+    await Bun.sleep(20); // the slow call is under way
+    expect((await relay.deliverNow(quick!, "payment")).every((r) => !r.error)).toBe(true);
+    expect(firstDone).toBe(false); // the payment lane did not wait for the mail lane's call
+    let behindDone = false;
+    const behind = relay.deliverNow(slowToo!, "mail").finally(() => (behindDone = true));
+    await Bun.sleep(100);
+    expect(behindDone).toBe(false); // the control: the same lane waits its turn
+    release();
+    expect((await first).every((r) => !r.error)).toBe(true);
+    expect((await behind).every((r) => !r.error)).toBe(true);
+  });
+
   test("the messages it is given are looked up by key, not found among every pending one", async () => {
     // SQLite chose outbox_due for this, reading every PENDING message: 12.6 ms a call after an outage
     // with a backlog of 50,000

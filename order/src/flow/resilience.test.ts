@@ -88,3 +88,24 @@ describe("the Order Service killed with SIGKILL in a burst of concurrent creates
     await expectConsistent(stack, answered);
   }, 180_000);
 });
+
+describe("the Notification Service hung (it takes the connection and never answers)", () => {
+  let stack: Stack;
+  // the answer could wait for the mail until ORDER_CALL_WAIT_MS, longer than this test may run
+  beforeAll(async () => (stack = await startStack({ order: { ORDER_CALL_WAIT_MS: "30000", SERVICE_CALL_TIMEOUT_MS: "60000" } })));
+  afterAll(() => (process.kill(stack.notification.pid, "SIGCONT"), stack.stop())); // also when the test timed out still holding it
+
+  test("an order is answered PAID without waiting for its mail, and the mail arrives once the service is back", async () => {
+    process.kill(stack.notification.pid, "SIGSTOP");
+    let created: { status: number; body: { id: string; status: string } };
+    try {
+      created = await stack.call("POST", "/api/v1/orders", anOrder("待たない 客"));
+    } finally {
+      process.kill(stack.notification.pid, "SIGCONT");
+    }
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe("PAID");
+    await waitFor("the confirmation mail", () => stack.mailsFor(created.body.id, "ご注文ありがとうございます").length === 1, 60_000, 100);
+    expect(stack.mailsFor(created.body.id, "ご注文ありがとうございます")).toHaveLength(1);
+  }, 20_000);
+});

@@ -44,7 +44,7 @@ export function createOrderStore(db: OrderDb) {
   return {
     load,
 
-    /** The order, its items, its first history row and its outbox messages: all or nothing. */
+    /** The order, its items, its first history row and its outbox messages (the payment request, the confirmation mail): all or nothing. */
     async insert(tx: Tx, input: NewOrder, meta: { requestId?: string; importId?: string; externalRef?: string; actor?: string } = {}) {
       const now = new Date().toISOString();
       const id = newId("ord");
@@ -59,8 +59,8 @@ export function createOrderStore(db: OrderDb) {
       for (const item of items) await statements.insertItem.execute(item);
       await statements.addHistory.execute({ order_id: id, from: null, to: "PENDING", actor: meta.actor ?? "api", reason: null, request_id: meta.requestId ?? null, now });
       const order = toOrder(row, items);
-      const messageIds = await enqueue(tx, paymentRequest(order, meta.requestId), orderMail(order, "ORDER_CONFIRMATION", {}, meta.requestId));
-      return { order, messageIds };
+      const [paymentMessage, mailMessage] = await enqueue(tx, paymentRequest(order, meta.requestId), orderMail(order, "ORDER_CONFIRMATION", {}, meta.requestId));
+      return { order, paymentMessage: paymentMessage!, mailMessage: mailMessage! };
     },
 
     /** The order as it is now; its items never change, so only the order row is read again. */

@@ -142,10 +142,12 @@ export function createOutboxRelay(options: RelayOptions) {
     return { results, recorded };
   }
 
-  const waiting: { ids: string[]; resolve: (results: Result[]) => void }[] = [];
-  let flushing = false;
-  async function flush() {
-    flushing = true;
+  // one queue per lane: a lane's next call waits for its own last, never for another lane's
+  type Lane = { waiting: { ids: string[]; resolve: (results: Result[]) => void }[]; flushing: boolean };
+  const lanes = new Map<string, Lane>();
+  async function flush(lane: Lane) {
+    const { waiting } = lane;
+    lane.flushing = true;
     while (waiting.length) {
       const group = waiting.splice(0, waiting.length);
       const ids = group.flatMap((g) => g.ids);
@@ -164,7 +166,7 @@ export function createOutboxRelay(options: RelayOptions) {
         for (const g of group) g.resolve(g.ids.flatMap((id) => byId.get(id) ?? [])); // missing: already delivered, or the pass failed
       }
     }
-    flushing = false;
+    lane.flushing = false;
   }
 
   async function runOnce(): Promise<number> {
@@ -204,13 +206,17 @@ export function createOutboxRelay(options: RelayOptions) {
      * Delivers these just-committed messages now instead of at the next poll; what fails stays in the
      * outbox and is retried. Resolves with each message's error, if any. Callers arriving while a
      * delivery is under way are served together by the next one, so under load each call to another
-     * service carries many messages (at low load nothing waits).
+     * service carries many messages (at low load nothing waits). That is per lane: a lane's delivery
+     * never waits for another lane's (the Order Service sends payment requests and mails in lanes of
+     * their own, so that an order's payment does not wait for the mails being rendered).
      */
-    deliverNow(ids: string[]): Promise<Result[]> {
+    deliverNow(ids: string[], laneName = "default"): Promise<Result[]> {
       ids.forEach((id) => inFlight.add(id)); // the poll leaves them to us
+      let lane = lanes.get(laneName);
+      if (!lane) lanes.set(laneName, (lane = { waiting: [], flushing: false }));
       return new Promise((resolve) => {
-        waiting.push({ ids, resolve });
-        if (!flushing) void flush();
+        lane.waiting.push({ ids, resolve });
+        if (!lane.flushing) void flush(lane);
       });
     },
     /** Looks for work now instead of at the next poll (call after committing messages). */

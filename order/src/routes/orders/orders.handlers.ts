@@ -11,9 +11,12 @@ import type { ShippingAddress } from "../../domain/shipping-address";
 export function orderHandlers({ db, store, actions, relay, settings }: OrderDeps) {
 
   const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
-    const { order, messageIds } = await db.transaction((tx) => store.insert(tx, c.req.valid("json"), { requestId: c.var.requestId, actor: apiActor(c.var.operator) }));
-    // the payment and the mail are asked for now; what does not go through in time, the relay retries
-    await Promise.race([relay.deliverNow(messageIds), Bun.sleep(settings.ORDER_CALL_WAIT_MS)]);
+    const { order, paymentMessage, mailMessage } = await db.transaction((tx) => store.insert(tx, c.req.valid("json"), { requestId: c.var.requestId, actor: apiActor(c.var.operator) }));
+    // the payment and the mail are asked for now, in lanes of their own, so that neither waits for the
+    // other's call; the answer waits for the payment alone, as the mail is already safe in the outbox.
+    // What does not go through in time, the relay retries.
+    void relay.deliverNow([mailMessage], "mail");
+    await Promise.race([relay.deliverNow([paymentMessage], "payment"), Bun.sleep(settings.ORDER_CALL_WAIT_MS)]);
     c.header("Location", `/api/v1/orders/${order.id}`);
     return c.json(await store.refreshed(order), 201);
   };

@@ -9,7 +9,7 @@ const orderId = IdParam("id", "ord_0193a5b0c7e07a4c9f1e2d3c4b5a6977");
 
 export const create = createRoute({
   method: "post", path: "/api/v1/orders", tags, summary: "Create an order (FR-001, FR-002, FR-007, FR-008)",
-  description: "Stores the order with its total and, in the same transaction, its payment request and ORDER_CONFIRMATION mail; then asks the Payment and Notification Services in parallel. With both healthy the answer says PAYMENT_PROCESSING or PAID; with either down or slow the order is still created and the requests are retried until they go through.",
+  description: "Stores the order with its total and, in the same transaction, its payment request and ORDER_CONFIRMATION mail; then asks the Payment and Notification Services in parallel, and answers once the payment is known (the mail, already safe in the outbox, does not hold the answer up). With the Payment Service healthy the answer says PAYMENT_PROCESSING or PAID; with either service down or slow the order is still created and the requests are retried until they go through.",
   request: { headers: IdempotencyKeyHeader, body: { required: true, content: { "application/json": { schema: CreateOrderSchema } } } },
   responses: { 201: json(OrderSchema, "The order"), ...problemResponses(400, 413, 415, 422) },
 });
