@@ -24,7 +24,8 @@ export function createBunSqliteClient(path: string): LocalClient {
   const db = new Database(path, { create: true, strict: false });
   // temp_store = MEMORY: the group commit's savepoints (db.ts) make SQLite keep a sub-journal of the
   // pages each one changes, and past 64 KiB it went to a temporary file in /var/tmp, written page by
-  // page: half of the Order Service's writes under load, and about a tenth of its CPU (bench/README.md)
+  // page: more than half of the Order Service's writes under load, and about a tenth of its CPU
+  // (bench/README.md)
   for (const pragma of ["busy_timeout = 5000", "journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON", "temp_store = MEMORY"]) db.run(`PRAGMA ${pragma}`);
   const checkpointer = startCheckpointer(db, path);
   const readOnly = new Database(path, { strict: false });

@@ -11,7 +11,7 @@ export function createNotificationServiceClient(options: { baseUrl: string; time
       // each queued notification's id is enough: not its rendered text and HTML again
       const response = await http.request({ method: "POST", path: "/api/v1/notifications/batch", headers: { Prefer: "return=minimal" }, body: { notifications }, requestId });
       if (response.status !== 202) throw new DependencyError("notification-service", `POST /notifications/batch answered ${response.status}`);
-      return (response.body as { results: { status: number; id?: string; error?: unknown }[] }).results;
+      return (response.body as { results: { status: number; error?: unknown }[] }).results;
     },
     /** Erases these orders' notifications (a customer's erasure); repeating it erases nothing more. */
     async erase(orderIds: string[], requestId: string | null) {
