@@ -14,12 +14,15 @@ import { addressColumns, withItems } from "../store/order-view";
 import type { ImportStore } from "./import-store";
 
 const CHUNK = 500;
+/** How often the payment stage looks for orders the creating stage has not yet made. */
+const CREATED_POLL_MS = 50;
 const finalPayment = ["COMPLETED", "FAILED", "PARTIALLY_REFUNDED", "REFUNDED"];
 
 /**
  * Runs imports in stages, each in chunks and each resumable from the database alone: orders are
- * created in large transactions, then paid through the batch payment API, then their confirmations
- * queued through the batch notification API. A restart carries on where the last chunk ended.
+ * created in large transactions and paid through the batch payment API, each chunk as soon as it is
+ * created; then their confirmations are queued through the batch notification API. A restart
+ * carries on where the last chunks ended.
  */
 export function createImporter(deps: { db: OrderDb; imports: ImportStore; payments: PaymentServiceClient; notifications: NotificationServiceClient; logger: Logger }) {
   const { db, logger } = deps;
@@ -61,11 +64,24 @@ export function createImporter(deps: { db: OrderDb; imports: ImportStore; paymen
     }
   }
 
-  async function pay(importId: string) {
+  /**
+   * Waits for the next chunk a stage has to do: its rows, or none once the orders are all created
+   * (`created()` read before the select, so that a chunk created meanwhile is still found).
+   */
+  async function nextChunk<T>(created: () => boolean, select: () => Promise<T[]>): Promise<T[]> {
+    for (; !stopping; await Bun.sleep(CREATED_POLL_MS)) {
+      const last = created();
+      const chunk = await select();
+      if (chunk.length || last) return chunk;
+    }
+    return [];
+  }
+
+  async function pay(importId: string, created: () => boolean) {
     for (let idle = 0; !stopping; ) {
-      const chunk = await db.select({ seq: importOrders.seq, order_id: importOrders.order_id, amount: orders.total_amount }).from(importOrders)
+      const chunk = await nextChunk(created, () => db.select({ seq: importOrders.seq, order_id: importOrders.order_id, amount: orders.total_amount }).from(importOrders)
         .innerJoin(orders, eq(orders.id, importOrders.order_id))
-        .where(and(eq(importOrders.import_id, importId), eq(importOrders.payment_done, false))).orderBy(asc(importOrders.seq)).limit(CHUNK);
+        .where(and(eq(importOrders.import_id, importId), eq(importOrders.payment_done, false))).orderBy(asc(importOrders.seq)).limit(CHUNK));
       if (!chunk.length) return;
       const results = await deps.payments.requestBatch(chunk.map((c) => ({ order_id: c.order_id!, amount: c.amount })), null);
       let progress = 0;
@@ -105,8 +121,13 @@ export function createImporter(deps: { db: OrderDb; imports: ImportStore; paymen
   async function run(importId: string) {
     for (let attempt = 0; !stopping; attempt++) {
       try {
-        await createOrders(importId);
-        await pay(importId);
+        // a chunk is paid as soon as it is created; the mails follow once every order is paid, so
+        // that rendering them never slows the payments down. Both stages end before a retry starts,
+        // so no two runs of a stage ever share an import.
+        let created = false;
+        const stages = await Promise.allSettled([createOrders(importId).finally(() => (created = true)), pay(importId, () => created)]);
+        const failed = stages.find((stage) => stage.status === "rejected");
+        if (failed) throw failed.reason;
         await notify(importId);
         if (stopping) return;
         const current = await deps.imports.get(importId);

@@ -109,6 +109,21 @@ describe("an order service killed with SIGKILL in the middle of an import", () =
   }, 180_000);
 });
 
+describe("a large import", () => {
+  test("its orders are paid while the rest are still being created, not only once all are", async () => {
+    const sample = sampleCsv({ orders: 6000, bad: 0, encoding: "utf8", prefix: "PIPE" });
+    const created = await upload(sample.bytes);
+    let paidWhileCreating = false;
+    const done = await waitFor("the import finished", async () => {
+      const current = await importOf(created.body.id);
+      if (current.payments_completed > 0 && current.succeeded < current.valid_orders) paidWhileCreating = true;
+      return current.status === "COMPLETED" && current;
+    }, 120_000, 20);
+    expect(done).toMatchObject({ succeeded: 6000, payments_completed: 6000, notifications_sent: 6000 });
+    expect(paidWhileCreating).toBe(true);
+  }, 180_000);
+});
+
 describe("two imports validated before either ran, sharing order_refs", () => {
   test("the second creates only its new orders and reports every row of a raced one; no order_ref is imported twice", async () => {
     const first = await upload(sampleCsv({ orders: 3, bad: 0, encoding: "utf8", prefix: "RACE" }).bytes, { dryRun: true });
