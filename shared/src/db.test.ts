@@ -1,4 +1,5 @@
 import { expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { serviceProcessEnv } from "./process-env";
@@ -45,6 +46,14 @@ test("a second copy of a service on the same local database (`bun run start` twi
   await first.restart(); // the lease's process is gone: taken over without waiting for it to lapse
   expect(await leaseOf(first.dataDir)).toStartWith(`${hostname()} pid ${first.pid} (`);
   await first.stop();
+}, 60_000);
+
+test("a service on a local file never loads @libsql/client's native library, which only a libSQL server needs (db-remote.test.ts)", async () => {
+  const service = await startService("payment", { LOG_LEVEL: "error" });
+  const libraries = readFileSync(`/proc/${service.pid}/maps`, "utf8").split("\n").map((line) => line.split(/\s+/)[5] ?? "");
+  expect(libraries.filter((path) => path.includes("libsql"))).toEqual([]);
+  expect(libraries.filter((path) => path.startsWith("/")).length).toBeGreaterThan(0); // the files it maps are read
+  await service.stop();
 }, 60_000);
 
 async function leaseOf(dataDir: string) {
